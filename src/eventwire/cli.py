@@ -1,0 +1,400 @@
+"""The ``eventwire`` command: a thin shell over the Python API.
+
+Exit codes: 0 all inputs read and stored; 1 some inputs failed (the rest were
+processed, each failure is reported and recorded); 2 usage error; 3 fatal error
+(for example a database that cannot be opened).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+from . import api
+from .about import __version__
+from .errors import EventwireError
+from .ingest import count_inputs
+from .ingest.options import DEFAULT_MAX_BYTES, ReadOptions
+from .records import ArticleResult
+from .render import FORMATS, write_json_lines, write_rows
+from .store import Store, schema_sql
+from .store.queries import Filters, list_actors, list_articles, list_events, list_quotes, stats
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_FATAL = 0, 1, 2, 3
+DEFAULT_DB = "eventwire.duckdb"
+
+err_console = Console(stderr=True)
+
+
+def _fatal_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn eventwire errors into a message and exit code 3 instead of a traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except EventwireError as err:
+            err_console.print(f"[red]error:[/red] {err}", highlight=False)
+            sys.exit(EXIT_FATAL)
+
+    return wrapper
+
+
+@contextmanager
+def _progress(label: str, total: int | None, quiet: bool) -> Iterator[Callable[[Any], None]]:
+    if quiet:
+        yield lambda _item: None
+        return
+    columns = [
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+    ]
+    with Progress(*columns, console=err_console, transient=False) as bar:
+        task = bar.add_task(label, total=total, rate="")
+
+        def advance(_item: Any) -> None:
+            bar.advance(task)
+            elapsed = bar.tasks[task].elapsed or 0
+            done = bar.tasks[task].completed
+            if elapsed > 0:
+                bar.update(task, rate=f"{done / elapsed:.1f} articles/s")
+
+        yield advance
+
+
+def _read_options(
+    text_field: str,
+    title_field: str,
+    url_field: str,
+    published_field: str,
+    outlet_field: str,
+    max_bytes: int,
+    input_format: str | None,
+    published: str | None,
+) -> ReadOptions:
+    return ReadOptions(
+        text_field=text_field,
+        title_field=title_field,
+        url_field=url_field,
+        published_field=published_field,
+        outlet_field=outlet_field,
+        max_bytes=max_bytes,
+        format=input_format,
+        published=published,
+    )
+
+
+def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by commands that read inputs."""
+    decorators = [
+        click.argument("paths", nargs=-1, required=True),
+        click.option("--published", metavar="YYYY-MM-DD",
+                     help="Publication date for every article (relative dates resolve to it)."),
+        click.option("--text-field", default="text", show_default=True,
+                     help="Field holding the article text in JSON/CSV records."),
+        click.option("--title-field", default="title", show_default=True),
+        click.option("--url-field", default="url", show_default=True),
+        click.option("--published-field", default="published", show_default=True),
+        click.option("--outlet-field", default="outlet", show_default=True),
+        click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=int,
+                     help="Articles or files larger than this fail with E003."),
+        click.option("--input-format", type=click.Choice(
+            ["txt", "html", "jsonl", "json", "csv", "tsv", "feed", "warc"]),
+            help="Read every input as this format instead of detecting it."),
+        click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="eventwire")
+def main() -> None:
+    """eventwire: political event data from news.
+
+    \b
+    Examples:
+      eventwire demo                                  # the bundled demo, into eventwire.duckdb
+      eventwire ingest news/ --db events.duckdb       # folders, globs, .gz, feeds, WARC, JSONL…
+      eventwire extract article.txt --published 2021-09-01
+      eventwire events --db events.duckdb --actor CHN --format csv
+    """
+
+
+@main.command()
+@input_options
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to write.")
+@click.option("--batch-size", default=32, show_default=True, type=int)
+@_fatal_errors
+def ingest(paths: tuple[str, ...], db: str, batch_size: int, quiet: bool, **opts: Any) -> None:
+    """Read, process and store articles in a DuckDB file.
+
+    Reading the same input twice changes nothing. Inputs that cannot be read are
+    reported, recorded in the `failures` table, and the rest go on.
+
+    \b
+    Examples:
+      eventwire ingest news/ --db events.duckdb
+      eventwire ingest 'feeds/*.xml' crawl.warc.gz --db events.duckdb
+      eventwire ingest dump.jsonl.gz --text-field body --published-field date
+      cat article.txt | eventwire ingest - --published 2021-09-01
+    """
+    options = _read_options(**opts)
+    with _progress("ingest", count_inputs(paths), quiet) as advance:
+        summary = api.ingest(paths, db, options=options, batch_size=batch_size, progress=advance)
+    for failure in summary.failures:
+        where = f"{failure.path}" + (f" ({failure.record})" if failure.record else "")
+        err_console.print(f"[yellow]failed:[/yellow] {where}: {failure.reason}", highlight=False)
+    if not quiet:
+        c = summary.counts
+        err_console.print(
+            f"{summary.read} inputs read: {c.articles_new} new articles stored "
+            f"({c.articles_skipped} skipped), {c.articles_existing} already stored, "
+            f"{c.failures} failed → {db}",
+            highlight=False,
+        )
+    sys.exit(EXIT_OK if summary.ok else EXIT_SOME_FAILED)
+
+
+@main.command()
+@input_options
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl",
+              show_default=True)
+@_fatal_errors
+def extract(paths: tuple[str, ...], fmt: str, quiet: bool, **opts: Any) -> None:
+    """Print the output contract for each input article (no database).
+
+    One JSON object per article, in input order, also for articles that were
+    skipped or failed (then with empty lists and the reason).
+
+    \b
+    Examples:
+      eventwire extract article.txt --published 2021-09-01
+      eventwire extract page.html --format table
+      eventwire extract records.jsonl --text-field body > results.jsonl
+    """
+    options = _read_options(**opts)
+    show_bar = not quiet and err_console.is_terminal
+    failed = False
+    with _progress("extract", count_inputs(paths), not show_bar) as advance:
+        results = api.extract(paths, options=options, progress=advance)
+        failed = _print_results(results, fmt)
+    sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+def _print_results(results: Iterator[ArticleResult], fmt: str) -> bool:
+    failed = False
+    out = click.get_text_stream("stdout")
+    if fmt == "jsonl":
+        for result in results:
+            failed |= result.article.status == "failed"
+            write_json_lines([result.to_json_dict()], out)
+    elif fmt == "json":
+        collected = [r.to_json_dict() for r in results]
+        failed = any(r["article"]["status"] == "failed" for r in collected)
+        json.dump(collected, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        rows = []
+        for result in results:
+            a = result.article
+            failed |= a.status == "failed"
+            rows.append({
+                "path": a.path, "title": a.title, "published": a.published, "status": a.status,
+                "events": len(result.events), "quotes": len(result.quotes),
+                "times": len(result.times), "actors": len(result.actors),
+                "places": len(result.places), "reason": a.reason,
+            })
+        write_rows(rows, "table", out)
+    return failed
+
+
+def listing_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by the listing commands."""
+    decorators = [
+        click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to read."),
+        click.option("--since", metavar="YYYY-MM-DD"),
+        click.option("--until", metavar="YYYY-MM-DD"),
+        click.option("--actor", help="Actor name (part of it) or CAMEO actor code."),
+        click.option("--country", help="ISO 3166-1 alpha-3 or organisation code."),
+        click.option("--outlet", help="Outlet name (part of it)."),
+        click.option("--search", help="Text to look for."),
+        click.option("--limit", default=50, show_default=True, type=int),
+        click.option("--offset", default=0, show_default=True, type=int),
+        click.option("--format", "fmt", type=click.Choice(FORMATS), default="table",
+                     show_default=True),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def _list(kind: str, lister: Callable[[Store, Filters], list[dict[str, Any]]],
+          db: str, fmt: str, columns: list[str] | None, **filters: Any) -> None:
+    with Store(db, read_only=True) as store:
+        rows = lister(store, Filters(**filters))
+    write_rows(rows, fmt, click.get_text_stream("stdout"), title=kind,
+               columns=columns if fmt in ("table", "csv") else None)
+
+
+@main.command()
+@listing_options
+@click.option("--status", type=click.Choice(["ok", "skipped"]))
+@_fatal_errors
+def articles(db: str, fmt: str, **filters: Any) -> None:
+    """List stored articles, newest first.
+
+    \b
+    Examples:
+      eventwire articles --db events.duckdb --since 2026-03-01
+      eventwire articles --actor Japan --format csv > japan.csv
+    """
+    _list("articles", list_articles, db, fmt,
+          ["published", "outlet", "title", "status", "id"], **filters)
+
+
+@main.command()
+@listing_options
+@click.option("--code", help="CAMEO event code prefix, e.g. 04 or 112.")
+@_fatal_errors
+def events(db: str, fmt: str, **filters: Any) -> None:
+    """List stored events, newest first.
+
+    \b
+    Examples:
+      eventwire events --db events.duckdb --actor CHN --code 11
+      eventwire events --country TWN --since 2021-08-01 --format jsonl
+    """
+    _list("events", list_events, db, fmt,
+          ["date", "source_code", "cameo", "target_code", "goldstein", "sentence"], **filters)
+
+
+@main.command()
+@listing_options
+@click.option("--speaker", help="Speaker name (part of it) or actor code.")
+@_fatal_errors
+def quotes(db: str, fmt: str, **filters: Any) -> None:
+    """List stored quotes with their speakers.
+
+    \b
+    Examples:
+      eventwire quotes --db events.duckdb --speaker Lo
+      eventwire quotes --country JPN --format json
+    """
+    _list("quotes", list_quotes, db, fmt,
+          ["published", "speaker_name", "speaker_code", "kind", "text"], **filters)
+
+
+@main.command()
+@listing_options
+@_fatal_errors
+def actors(db: str, fmt: str, **filters: Any) -> None:
+    """List the actors found in stored articles, most mentioned first.
+
+    \b
+    Examples:
+      eventwire actors --db events.duckdb --country TWN
+      eventwire actors --search ministry --format csv
+    """
+    _list("actors", list_actors, db, fmt,
+          ["name", "code", "country", "mentions", "articles"], **filters)
+
+
+@main.command(name="stats")
+@click.option("--db", default=DEFAULT_DB, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@_fatal_errors
+def stats_command(db: str, fmt: str) -> None:
+    """Counts of everything in a database.
+
+    \b
+    Example:
+      eventwire stats --db events.duckdb
+    """
+    with Store(db, read_only=True) as store:
+        info = stats(store)
+    out = click.get_text_stream("stdout")
+    if fmt == "json":
+        out.write(json.dumps(info, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    rows = [{"table": k, "rows": v} for k, v in info["tables"].items()]
+    write_rows(rows, "table", out, title=f"{db}: {info['published_from']} to {info['published_to']}")
+    write_rows(info["top_outlets"], "table", out, title="top outlets")
+    if info["events_by_root"]:
+        write_rows(info["events_by_root"], "table", out, title="events by CAMEO root")
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to write.")
+@click.option("--quiet", "-q", is_flag=True)
+@_fatal_errors
+def demo(db: str, quiet: bool) -> None:
+    """Ingest the bundled demo corpus and show what was found.
+
+    \b
+    Example:
+      eventwire demo --db eventwire.duckdb
+    """
+    from .demo import corpus_path
+
+    with corpus_path() as folder, _progress("demo", count_inputs([str(folder)]), quiet) as adv:
+        summary = api.ingest([str(folder)], db, progress=adv)
+    out = click.get_text_stream("stdout")
+    c = summary.counts
+    out.write(f"Demo corpus: {summary.read} files read, {c.articles_new} new articles "
+              f"({c.articles_skipped} skipped), {c.articles_existing} already stored, "
+              f"{c.failures} failed → {db}\n")
+    with Store(db, read_only=True) as store:
+        info = stats(store)
+        write_rows([{"table": k, "rows": v} for k, v in info["tables"].items()], "table", out,
+                   title="what is in the database")
+        write_rows(list_articles(store, Filters(limit=10)), "table", out, title="latest articles",
+                   columns=["published", "outlet", "title", "status"])
+        write_rows(list_actors(store, Filters(limit=10)), "table", out, title="top actors",
+                   columns=["name", "code", "mentions", "articles"])
+        write_rows(list_events(store, Filters(limit=10)), "table", out, title="latest events",
+                   columns=["date", "source_code", "cameo", "target_code", "sentence"])
+        write_rows(list_quotes(store, Filters(limit=5)), "table", out, title="latest quotes",
+                   columns=["speaker_name", "kind", "text"])
+    out.write(f"\nNext: eventwire events --db {db}   ·   eventwire --help\n")
+
+
+@main.command()
+@click.option("--sql", is_flag=True, help="Print the DuckDB schema instead of the JSON Schema.")
+def schema(sql: bool) -> None:
+    """Print the JSON Schema of the output contract (or the database schema).
+
+    \b
+    Examples:
+      eventwire schema > article_result.schema.json
+      eventwire schema --sql
+    """
+    from .schema import json_schema
+
+    out = click.get_text_stream("stdout")
+    out.write(schema_sql() if sql else json.dumps(json_schema(), indent=2) + "\n")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,20 @@
+"""Custom ``Doc`` attributes, all under the ``ew_`` prefix, registered once."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+#: Attributes the stages write on a Doc; each holds a list of records or None.
+DOC_ATTRIBUTES = ("ew_actors", "ew_events", "ew_quotes", "ew_times", "ew_places")
+SPAN_ATTRIBUTES = ("ew_actor",)
+_DOC_VALUES = ("ew_article",)
+
+
+def register_extensions() -> None:
+    """Register every eventwire extension; safe to call more than once."""
+    for name in (*DOC_ATTRIBUTES, *_DOC_VALUES):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+    for name in SPAN_ATTRIBUTES:
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
