@@ -107,19 +107,33 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Options shared by commands that read inputs."""
     decorators = [
         click.argument("paths", nargs=-1, required=True),
-        click.option("--published", metavar="YYYY-MM-DD",
-                     help="Publication date for every article (relative dates resolve to it)."),
-        click.option("--text-field", default="text", show_default=True,
-                     help="Field holding the article text in JSON/CSV records."),
+        click.option(
+            "--published",
+            metavar="YYYY-MM-DD",
+            help="Publication date for every article (relative dates resolve to it).",
+        ),
+        click.option(
+            "--text-field",
+            default="text",
+            show_default=True,
+            help="Field holding the article text in JSON/CSV records.",
+        ),
         click.option("--title-field", default="title", show_default=True),
         click.option("--url-field", default="url", show_default=True),
         click.option("--published-field", default="published", show_default=True),
         click.option("--outlet-field", default="outlet", show_default=True),
-        click.option("--max-bytes", default=DEFAULT_MAX_BYTES, show_default=True, type=int,
-                     help="Articles or files larger than this fail with E003."),
-        click.option("--input-format", type=click.Choice(
-            ["txt", "html", "jsonl", "json", "csv", "tsv", "feed", "warc"]),
-            help="Read every input as this format instead of detecting it."),
+        click.option(
+            "--max-bytes",
+            default=DEFAULT_MAX_BYTES,
+            show_default=True,
+            type=int,
+            help="Articles or files larger than this fail with E003.",
+        ),
+        click.option(
+            "--input-format",
+            type=click.Choice(["txt", "html", "jsonl", "json", "csv", "tsv", "feed", "warc"]),
+            help="Read every input as this format instead of detecting it.",
+        ),
         click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary."),
     ]
     for decorator in reversed(decorators):
@@ -178,8 +192,13 @@ def ingest(paths: tuple[str, ...], db: str, batch_size: int, quiet: bool, **opts
 
 @main.command()
 @input_options
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl",
-              show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "json", "table"]),
+    default="jsonl",
+    show_default=True,
+)
 @_fatal_errors
 def extract(paths: tuple[str, ...], fmt: str, quiet: bool, **opts: Any) -> None:
     """Print the output contract for each input article (no database).
@@ -204,7 +223,7 @@ def extract(paths: tuple[str, ...], fmt: str, quiet: bool, **opts: Any) -> None:
 
 def _print_results(results: Iterator[ArticleResult], fmt: str) -> bool:
     failed = False
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if fmt == "jsonl":
         for result in results:
             failed |= result.article.status == "failed"
@@ -219,12 +238,20 @@ def _print_results(results: Iterator[ArticleResult], fmt: str) -> bool:
         for result in results:
             a = result.article
             failed |= a.status == "failed"
-            rows.append({
-                "path": a.path, "title": a.title, "published": a.published, "status": a.status,
-                "events": len(result.events), "quotes": len(result.quotes),
-                "times": len(result.times), "actors": len(result.actors),
-                "places": len(result.places), "reason": a.reason,
-            })
+            rows.append(
+                {
+                    "path": a.path,
+                    "title": a.title,
+                    "published": a.published,
+                    "status": a.status,
+                    "events": len(result.events),
+                    "quotes": len(result.quotes),
+                    "times": len(result.times),
+                    "actors": len(result.actors),
+                    "places": len(result.places),
+                    "reason": a.reason,
+                }
+            )
         write_rows(rows, "table", out)
     return failed
 
@@ -241,20 +268,28 @@ def listing_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--search", help="Text to look for."),
         click.option("--limit", default=50, show_default=True, type=int),
         click.option("--offset", default=0, show_default=True, type=int),
-        click.option("--format", "fmt", type=click.Choice(FORMATS), default="table",
-                     show_default=True),
+        click.option(
+            "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True
+        ),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
     return func
 
 
-def _list(kind: str, lister: Callable[[Store, Filters], list[dict[str, Any]]],
-          db: str, fmt: str, columns: list[str] | None, **filters: Any) -> None:
+def _list(
+    kind: str,
+    lister: Callable[[Store, Filters], list[dict[str, Any]]],
+    db: str,
+    fmt: str,
+    columns: list[str] | None,
+    **filters: Any,
+) -> None:
     with Store(db, read_only=True) as store:
         rows = lister(store, Filters(**filters))
-    write_rows(rows, fmt, click.get_text_stream("stdout"), title=kind,
-               columns=columns if fmt in ("table", "csv") else None)
+    write_rows(
+        rows, fmt, sys.stdout, title=kind, columns=columns if fmt in ("table", "csv") else None
+    )
 
 
 @main.command()
@@ -269,8 +304,14 @@ def articles(db: str, fmt: str, **filters: Any) -> None:
       eventwire articles --db events.duckdb --since 2026-03-01
       eventwire articles --actor Japan --format csv > japan.csv
     """
-    _list("articles", list_articles, db, fmt,
-          ["published", "outlet", "title", "status", "id"], **filters)
+    _list(
+        "articles",
+        list_articles,
+        db,
+        fmt,
+        ["published", "outlet", "title", "status", "id"],
+        **filters,
+    )
 
 
 @main.command()
@@ -285,8 +326,14 @@ def events(db: str, fmt: str, **filters: Any) -> None:
       eventwire events --db events.duckdb --actor CHN --code 11
       eventwire events --country TWN --since 2021-08-01 --format jsonl
     """
-    _list("events", list_events, db, fmt,
-          ["date", "source_code", "cameo", "target_code", "goldstein", "sentence"], **filters)
+    _list(
+        "events",
+        list_events,
+        db,
+        fmt,
+        ["date", "source_code", "cameo", "target_code", "goldstein", "sentence"],
+        **filters,
+    )
 
 
 @main.command()
@@ -301,8 +348,14 @@ def quotes(db: str, fmt: str, **filters: Any) -> None:
       eventwire quotes --db events.duckdb --speaker Lo
       eventwire quotes --country JPN --format json
     """
-    _list("quotes", list_quotes, db, fmt,
-          ["published", "speaker_name", "speaker_code", "kind", "text"], **filters)
+    _list(
+        "quotes",
+        list_quotes,
+        db,
+        fmt,
+        ["published", "speaker_name", "speaker_code", "kind", "text"],
+        **filters,
+    )
 
 
 @main.command()
@@ -316,14 +369,21 @@ def actors(db: str, fmt: str, **filters: Any) -> None:
       eventwire actors --db events.duckdb --country TWN
       eventwire actors --search ministry --format csv
     """
-    _list("actors", list_actors, db, fmt,
-          ["name", "code", "country", "mentions", "articles"], **filters)
+    _list(
+        "actors",
+        list_actors,
+        db,
+        fmt,
+        ["name", "code", "country", "mentions", "articles"],
+        **filters,
+    )
 
 
 @main.command(name="stats")
 @click.option("--db", default=DEFAULT_DB, show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 @_fatal_errors
 def stats_command(db: str, fmt: str) -> None:
     """Counts of everything in a database.
@@ -334,12 +394,14 @@ def stats_command(db: str, fmt: str) -> None:
     """
     with Store(db, read_only=True) as store:
         info = stats(store)
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if fmt == "json":
         out.write(json.dumps(info, ensure_ascii=False, indent=2, default=str) + "\n")
         return
     rows = [{"table": k, "rows": v} for k, v in info["tables"].items()]
-    write_rows(rows, "table", out, title=f"{db}: {info['published_from']} to {info['published_to']}")
+    write_rows(
+        rows, "table", out, title=f"{db}: {info['published_from']} to {info['published_to']}"
+    )
     write_rows(info["top_outlets"], "table", out, title="top outlets")
     if info["events_by_root"]:
         write_rows(info["events_by_root"], "table", out, title="events by CAMEO root")
@@ -360,23 +422,49 @@ def demo(db: str, quiet: bool) -> None:
 
     with corpus_path() as folder, _progress("demo", count_inputs([str(folder)]), quiet) as adv:
         summary = api.ingest([str(folder)], db, progress=adv)
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     c = summary.counts
-    out.write(f"Demo corpus: {summary.read} files read, {c.articles_new} new articles "
-              f"({c.articles_skipped} skipped), {c.articles_existing} already stored, "
-              f"{c.failures} failed → {db}\n")
+    out.write(
+        f"Demo corpus: {summary.read} files read, {c.articles_new} new articles "
+        f"({c.articles_skipped} skipped), {c.articles_existing} already stored, "
+        f"{c.failures} failed → {db}\n"
+    )
     with Store(db, read_only=True) as store:
         info = stats(store)
-        write_rows([{"table": k, "rows": v} for k, v in info["tables"].items()], "table", out,
-                   title="what is in the database")
-        write_rows(list_articles(store, Filters(limit=10)), "table", out, title="latest articles",
-                   columns=["published", "outlet", "title", "status"])
-        write_rows(list_actors(store, Filters(limit=10)), "table", out, title="top actors",
-                   columns=["name", "code", "mentions", "articles"])
-        write_rows(list_events(store, Filters(limit=10)), "table", out, title="latest events",
-                   columns=["date", "source_code", "cameo", "target_code", "sentence"])
-        write_rows(list_quotes(store, Filters(limit=5)), "table", out, title="latest quotes",
-                   columns=["speaker_name", "kind", "text"])
+        write_rows(
+            [{"table": k, "rows": v} for k, v in info["tables"].items()],
+            "table",
+            out,
+            title="what is in the database",
+        )
+        write_rows(
+            list_articles(store, Filters(limit=10)),
+            "table",
+            out,
+            title="latest articles",
+            columns=["published", "outlet", "title", "status"],
+        )
+        write_rows(
+            list_actors(store, Filters(limit=10)),
+            "table",
+            out,
+            title="top actors",
+            columns=["name", "code", "mentions", "articles"],
+        )
+        write_rows(
+            list_events(store, Filters(limit=10)),
+            "table",
+            out,
+            title="latest events",
+            columns=["date", "source_code", "cameo", "target_code", "sentence"],
+        )
+        write_rows(
+            list_quotes(store, Filters(limit=5)),
+            "table",
+            out,
+            title="latest quotes",
+            columns=["speaker_name", "kind", "text"],
+        )
     out.write(f"\nNext: eventwire events --db {db}   ·   eventwire --help\n")
 
 
@@ -392,7 +480,7 @@ def schema(sql: bool) -> None:
     """
     from .schema import json_schema
 
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     out.write(schema_sql() if sql else json.dumps(json_schema(), indent=2) + "\n")
 
 

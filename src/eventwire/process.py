@@ -51,7 +51,7 @@ def result_from_doc(article: Article, doc: Doc) -> ArticleResult:
 def _run_one(nlp: Language, article: Article) -> ArticleResult | Failure:
     try:
         doc = nlp(_make_doc(nlp, article))
-    except Exception as err:  # noqa: BLE001 - one bad article must not stop a batch
+    except Exception as err:  # one bad article must not stop a batch
         log.warning("processing failed for %s: %s", article.path, err)
         return Failure(
             path=article.path or "",
@@ -77,7 +77,7 @@ def _process_batch(
         docs = list(nlp.pipe(_make_doc(nlp, a) for a in todo))
         for article, doc in zip(todo, docs, strict=True):
             done[id(article)] = result_from_doc(article, doc)
-    except Exception:  # noqa: BLE001 - find the bad article by running one at a time
+    except Exception:  # find the bad article by running one at a time
         for article in todo:
             done[id(article)] = _run_one(nlp, article)
     for item in batch:

@@ -13,14 +13,16 @@ _DATE_ONLY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 def normalise_published(value: object) -> str | None:
     """An ISO 8601 string for a publication date given in any common form.
 
-    A bare date stays a date (``2021-09-01``); a date-time becomes UTC with its
-    offset (``2021-09-01T08:30:00+00:00``). A naive date-time is taken as UTC.
+    A bare date stays a date (``2021-09-01``); a date-time with a zone keeps its
+    own UTC offset (``2021-09-01T08:30:00+08:00``), so the first ten characters are
+    the calendar day where it was published, the day "yesterday" counts from. A
+    date-time without a zone keeps only its date, since its zone is unknown.
     Returns None for empty or unparseable values.
     """
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
-        return _iso_utc(value)
+        return _iso_keep_offset(value)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, int | float):
@@ -41,7 +43,7 @@ def normalise_published(value: object) -> str | None:
         return None
     if not re.search(r"\d{1,2}:\d{2}", text):
         return parsed.date().isoformat()
-    return _iso_utc(parsed)
+    return _iso_keep_offset(parsed)
 
 
 def published_date(published: str | None) -> date | None:
@@ -63,7 +65,7 @@ def _from_epoch(seconds: float) -> str | None:
         return None
 
 
-def _iso_utc(moment: datetime) -> str:
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).replace(microsecond=0).isoformat()
+def _iso_keep_offset(moment: datetime) -> str:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        return moment.date().isoformat()
+    return moment.replace(microsecond=0).isoformat()
