@@ -72,26 +72,34 @@ def main() -> None:
         texts = [a.text for a in articles if a.status == "ok"]
         words = sum(len(t.split()) for t in texts)
         print(f"articles read: {len(articles)} ({len(texts)} English), {words:,} words")
-        print(f"read only:        {len(articles) / read_s:8.1f} articles/s  ({read_s:.1f} s)"
-              f"  peak RSS {peak_rss_mb():.0f} MB")
+        print(
+            f"read only:        {len(articles) / read_s:8.1f} articles/s  ({read_s:.1f} s)"
+            f"  peak RSS {peak_rss_mb():.0f} MB"
+        )
 
         nlp = spacy.load(MODEL_NAME)
         t0 = time.perf_counter()
         for _ in nlp.pipe(texts, batch_size=32):
             pass
         base_s = time.perf_counter() - t0
-        print(f"spaCy baseline:   {len(texts) / base_s:8.1f} articles/s  ({base_s:.1f} s)"
-              f"  {words / base_s:,.0f} words/s  peak RSS {peak_rss_mb():.0f} MB")
+        print(
+            f"spaCy baseline:   {len(texts) / base_s:8.1f} articles/s  ({base_s:.1f} s)"
+            f"  {words / base_s:,.0f} words/s  peak RSS {peak_rss_mb():.0f} MB"
+        )
         del nlp
 
         db = Path(tmp) / "bench.duckdb"
         t0 = time.perf_counter()
         summary = eventwire.ingest(inputs, db)
         ingest_s = time.perf_counter() - t0
-        print(f"eventwire ingest: {summary.read / ingest_s:8.1f} articles/s  ({ingest_s:.1f} s)"
-              f"  {words / ingest_s:,.0f} words/s  peak RSS {peak_rss_mb():.0f} MB")
-        print(f"stored: {summary.counts.articles_new} articles, "
-              f"{summary.counts.failures} failures; db {db.stat().st_size / 1e6:.1f} MB")
+        print(
+            f"eventwire ingest: {summary.read / ingest_s:8.1f} articles/s  ({ingest_s:.1f} s)"
+            f"  {words / ingest_s:,.0f} words/s  peak RSS {peak_rss_mb():.0f} MB"
+        )
+        print(
+            f"stored: {summary.counts.articles_new} articles, "
+            f"{summary.counts.failures} failures; db {db.stat().st_size / 1e6:.1f} MB"
+        )
         print(f"ratio ingest/baseline throughput: {base_s / ingest_s:.2f}x")
 
 

@@ -29,16 +29,33 @@ def test_article_json_has_contract_fields_and_no_text():
     data = result.to_json_dict()
     assert set(data) == {"article", "events", "quotes", "times", "actors", "places"}
     assert set(data["article"]) == {
-        "id", "url", "title", "published", "outlet", "language", "path", "status", "reason"
+        "id",
+        "url",
+        "title",
+        "published",
+        "outlet",
+        "language",
+        "path",
+        "status",
+        "reason",
     }
 
 
 def test_event_serialises_nested_actor_and_plover():
     actor = Actor(text="Beijing", name="China", code="CHNGOV", country="CHN", sectors=["GOV"])
     event = Event(
-        id="e1", sentence="Beijing protested.", span=(0, 17), text="protested",
-        source=actor, cameo="111", cameo_root="11", quad_class=3, goldstein=-2.0,
-        plover=Plover(event="ACCUSE", mode="disapprove"), confidence=0.8, rule="test",
+        id="e1",
+        sentence="Beijing protested.",
+        span=(0, 17),
+        text="protested",
+        source=actor,
+        cameo="111",
+        cameo_root="11",
+        quad_class=3,
+        goldstein=-2.0,
+        plover=Plover(event="ACCUSE", mode="disapprove"),
+        confidence=0.8,
+        rule="test",
     )
     data = event.model_dump(mode="json")
     assert data["span"] == [0, 17]
@@ -52,5 +69,15 @@ def test_records_reject_unknown_fields_and_bad_ranges():
     with pytest.raises(ValidationError):
         Actor(text="x", name="x", code="X", colour="red")
     with pytest.raises(ValidationError):
-        Event(id="e", sentence="s", span=(0, 1), text="t", cameo="01", cameo_root="01",
-              quad_class=7, goldstein=0, confidence=0.5, rule="r")
+        Event(
+            id="e",
+            sentence="s",
+            span=(0, 1),
+            text="t",
+            cameo="01",
+            cameo_root="01",
+            quad_class=7,
+            goldstein=0,
+            confidence=0.5,
+            rule="r",
+        )

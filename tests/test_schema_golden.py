@@ -40,9 +40,20 @@ def test_database_schema_matches_golden_file():
 
 def test_output_validates_against_generated_schema():
     actor = Actor(text="Tokyo", name="Japan", code="JPNGOV", country="JPN", sectors=["GOV"])
-    event = Event(id="e", sentence="s", span=(0, 1), text="t", source=actor, target=None,
-                  cameo="111", cameo_root="11", quad_class=3, goldstein=-2.0, confidence=0.5,
-                  rule="r")
+    event = Event(
+        id="e",
+        sentence="s",
+        span=(0, 1),
+        text="t",
+        source=actor,
+        target=None,
+        cameo="111",
+        cameo_root="11",
+        quad_class=3,
+        goldstein=-2.0,
+        confidence=0.5,
+        rule="r",
+    )
     article = Article(id="a", text="t")
     result = ArticleResult(article=article.info(), events=[event])
     jsonschema.validate(result.to_json_dict(), json_schema())

@@ -23,11 +23,23 @@ def _article(text: str) -> Article:
 
 def _result(article: Article) -> ArticleResult:
     actor = Actor(text="Japan", name="Japan", code="JPN", country="JPN")
-    event = Event(id=f"{article.id}-e0", sentence=article.text, span=(0, 5), text="met",
-                  source=actor, target=actor, cameo="040", cameo_root="04", quad_class=1,
-                  goldstein=1.0, confidence=0.9, rule="test")
+    event = Event(
+        id=f"{article.id}-e0",
+        sentence=article.text,
+        span=(0, 5),
+        text="met",
+        source=actor,
+        target=actor,
+        cameo="040",
+        cameo_root="04",
+        quad_class=1,
+        goldstein=1.0,
+        confidence=0.9,
+        rule="test",
+    )
     return ArticleResult(
-        article=article.info(), events=[event],
+        article=article.info(),
+        events=[event],
         times=[TimeExpr(text="Tuesday", span=(1, 8), value="2026-03-03", precision="day")],
         actors=[ActorSummary(**actor.model_dump(), mentions=2)],
     )
@@ -37,8 +49,17 @@ def test_store_creates_every_table_and_records_version(db_path):
     with Store(db_path) as store:
         counts = store.counts()
         version = store.con.execute("SELECT max(version) FROM schema_info").fetchone()[0]
-    assert set(counts) == {"articles", "events", "quotes", "times", "places", "actors",
-                           "stories", "failures", "runs"}
+    assert set(counts) == {
+        "articles",
+        "events",
+        "quotes",
+        "times",
+        "places",
+        "actors",
+        "stories",
+        "failures",
+        "runs",
+    }
     assert version == SCHEMA_VERSION
 
 
@@ -99,8 +120,12 @@ def test_migration_adds_missing_columns(db_path):
     con.execute("CREATE TABLE articles (id VARCHAR PRIMARY KEY, title VARCHAR)")
     con.close()
     with Store(db_path) as store:
-        cols = {r["column_name"] for r in store.query(
-            "SELECT column_name FROM information_schema.columns WHERE table_name='articles'")}
+        cols = {
+            r["column_name"]
+            for r in store.query(
+                "SELECT column_name FROM information_schema.columns WHERE table_name='articles'"
+            )
+        }
     assert {"published", "text", "story_id", "published_date"} <= cols
 
 

@@ -245,6 +245,5 @@ class Store:
     def counts(self) -> dict[str, int]:
         """Number of rows of every table."""
         return {
-            name: self.con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
-            for name in TABLES
+            name: self.con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in TABLES
         }

@@ -57,8 +57,11 @@ def list_articles(store: Store, f: Filters) -> list[dict[str, Any]]:
     if f.outlet:
         w.add("outlet ILIKE ? ESCAPE '\\'", _like(f.outlet))
     if f.search:
-        w.add("(title ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\')", _like(f.search),
-              _like(f.search))
+        w.add(
+            "(title ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\')",
+            _like(f.search),
+            _like(f.search),
+        )
     if f.status:
         w.add("status = ?", f.status)
     if f.actor or f.country:
@@ -90,11 +93,13 @@ def list_events(store: Store, f: Filters) -> list[dict[str, Any]]:
         w.add(
             "(e.source_name ILIKE ? ESCAPE '\\' OR e.target_name ILIKE ? ESCAPE '\\'"
             " OR e.source_code = upper(?) OR e.target_code = upper(?))",
-            _like(f.actor), _like(f.actor), f.actor, f.actor,
+            _like(f.actor),
+            _like(f.actor),
+            f.actor,
+            f.actor,
         )
     if f.country:
-        w.add("(e.source_country = upper(?) OR e.target_country = upper(?))", f.country,
-              f.country)
+        w.add("(e.source_country = upper(?) OR e.target_country = upper(?))", f.country, f.country)
     if f.code:
         w.add("starts_with(e.cameo, ?)", f.code)
     if f.outlet:
@@ -125,7 +130,9 @@ def list_quotes(store: Store, f: Filters) -> list[dict[str, Any]]:
         w.add(
             "(q.speaker_name ILIKE ? ESCAPE '\\' OR q.speaker_text ILIKE ? ESCAPE '\\'"
             " OR q.speaker_code = upper(?))",
-            _like(speaker), _like(speaker), speaker,
+            _like(speaker),
+            _like(speaker),
+            speaker,
         )
     if f.country:
         w.add("q.speaker_country = upper(?)", f.country)
@@ -162,8 +169,7 @@ def list_actors(store: Store, f: Filters) -> list[dict[str, Any]]:
         " FROM actors ac JOIN articles a ON a.id = ac.article_id"
         + w.sql()
         + " GROUP BY ac.name, ac.code, ac.country, ac.sectors"
-        " ORDER BY mentions DESC, ac.name"
-        + _page(f)
+        " ORDER BY mentions DESC, ac.name" + _page(f)
     )
     return store.query(sql, w.params)
 

@@ -89,8 +89,10 @@ def record_columns(model: type[BaseModel], prefix: str = "") -> list[Column]:
     for name, field in model.model_fields.items():
         annotation = field.annotation
         if _is_span(annotation):
-            columns += [Column(f"{prefix}{name}_start", "INTEGER"),
-                        Column(f"{prefix}{name}_end", "INTEGER")]
+            columns += [
+                Column(f"{prefix}{name}_start", "INTEGER"),
+                Column(f"{prefix}{name}_end", "INTEGER"),
+            ]
         elif (nested := _nested_model(annotation)) is not None:
             columns += record_columns(nested, prefix=f"{prefix}{name}_")
         else:
