@@ -358,25 +358,113 @@ def quotes(db: str, fmt: str, **filters: Any) -> None:
     )
 
 
-@main.command()
+@main.group(invoke_without_command=True)
 @listing_options
+@click.pass_context
 @_fatal_errors
-def actors(db: str, fmt: str, **filters: Any) -> None:
+def actors(ctx: click.Context, db: str, fmt: str, **filters: Any) -> None:
     """List the actors found in stored articles, most mentioned first.
+
+    Subcommands search the knowledge base (`actors kb`) and validate your own
+    actor file (`actors check`).
 
     \b
     Examples:
       eventwire actors --db events.duckdb --country TWN
       eventwire actors --search ministry --format csv
+      eventwire actors kb --search Suga
+      eventwire actors check my_actors.yaml
     """
-    _list(
-        "actors",
-        list_actors,
-        db,
+    if ctx.invoked_subcommand is None:
+        _list(
+            "actors",
+            list_actors,
+            db,
+            fmt,
+            ["name", "code", "country", "mentions", "articles"],
+            **filters,
+        )
+
+
+@actors.command(name="kb")
+@click.option("--search", help="Name (part of it) to look for.")
+@click.option(
+    "--kind",
+    type=click.Choice(["country", "organisation", "party", "person", "institution", "agent"]),
+)
+@click.option("--country", help="ISO 3166-1 alpha-3 or organisation code.")
+@click.option("--on", "on_date", metavar="YYYY-MM-DD", help="Only people in office that day.")
+@click.option(
+    "--actors-file",
+    "extra",
+    multiple=True,
+    type=click.Path(exists=True),
+    help="Your own actor file (YAML, CSV or TSV) beside the packaged ones.",
+)
+@click.option("--limit", default=50, show_default=True, type=int)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@_fatal_errors
+def actors_kb(
+    search: str | None,
+    kind: str | None,
+    country: str | None,
+    on_date: str | None,
+    extra: tuple[str, ...],
+    limit: int,
+    fmt: str,
+) -> None:
+    """Search the actor knowledge base.
+
+    \b
+    Examples:
+      eventwire actors kb --search Suga
+      eventwire actors kb --kind person --country JPN --on 2021-08-27
+      eventwire actors kb --kind party --country TWN --format csv
+    """
+    from datetime import date
+    from pathlib import Path
+
+    from .actors import load_knowledge_base
+    from .actors.listing import search_knowledge_base
+
+    on = date.fromisoformat(on_date) if on_date else None
+    kb = load_knowledge_base(tuple(Path(p) for p in extra))
+    rows = search_knowledge_base(kb, search=search, kind=kind, country=country, on=on, limit=limit)
+    write_rows(
+        rows,
         fmt,
-        ["name", "code", "country", "mentions", "articles"],
-        **filters,
+        sys.stdout,
+        title="knowledge base",
+        columns=["kind", "name", "code", "country", "detail"] if fmt in ("table", "csv") else None,
     )
+
+
+@actors.command(name="check")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+def actors_check(files: tuple[str, ...]) -> None:
+    """Validate your own actor files (YAML, CSV or TSV) against the knowledge base.
+
+    Exit code 0 when every file is valid, 1 when any has problems (each printed
+    with its file and line).
+
+    \b
+    Example:
+      eventwire actors check my_actors.yaml
+    """
+    from pathlib import Path
+
+    from .actors import check_user_file
+
+    bad = False
+    for name in files:
+        problems = check_user_file(Path(name))
+        for problem in problems:
+            click.echo(problem)
+        if problems:
+            bad = True
+        else:
+            click.echo(f"{name}: ok")
+    sys.exit(EXIT_SOME_FAILED if bad else EXIT_OK)
 
 
 @main.command(name="stats")
