@@ -8,6 +8,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from .. import times  # noqa: F401  (registers the ew_times factory)
 from . import paragraphs  # noqa: F401  (registers the ew_paragraphs factory)
 from .extensions import register_extensions
 
@@ -38,7 +39,7 @@ def build_pipeline(model: str = MODEL_NAME) -> Language:
 
 def _stage_components() -> list[str]:
     """Names of the registered stage components to add after the base model, in order."""
-    return []
+    return ["ew_times"]
 
 
 @lru_cache(maxsize=1)
