@@ -41,13 +41,28 @@ NON_INPUT_EXTENSIONS = frozenset(
 #: Extensions read when found inside a folder or glob (a file named explicitly is
 #: read whatever its name); READMEs, licences and code beside the news stay out.
 FOLDER_INPUT_EXTENSIONS = frozenset(
-    {".txt", ".text", ".html", ".htm", ".xhtml", ".jsonl", ".ndjson", ".json", ".csv", ".tsv",
-     ".tab", ".rss", ".atom", ".rdf", ".xml", ".warc"}
+    {
+        ".txt",
+        ".text",
+        ".html",
+        ".htm",
+        ".xhtml",
+        ".jsonl",
+        ".ndjson",
+        ".json",
+        ".csv",
+        ".tsv",
+        ".tab",
+        ".rss",
+        ".atom",
+        ".rdf",
+        ".xml",
+        ".warc",
+    }
 )
 #: Extensions of files that hold many articles, so a file count is no article count.
 MULTI_RECORD_EXTENSIONS = frozenset(
-    {".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".tab", ".rss", ".atom", ".rdf", ".xml",
-     ".warc"}
+    {".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".tab", ".rss", ".atom", ".rdf", ".xml", ".warc"}
 )
 
 
