@@ -1,5 +1,6 @@
 """Actors: the knowledge base of countries, organisations, parties, people and agents."""
 
+from eventwire.actors.component import ActorRecognizer, actor_at, summarise
 from eventwire.actors.kb import (
     Agent,
     Country,
@@ -14,8 +15,11 @@ from eventwire.actors.kb import (
     normalise_name,
     to_cameo_code,
 )
+from eventwire.actors.recognize import ActorMention
 
 __all__ = [
+    "ActorMention",
+    "ActorRecognizer",
     "Agent",
     "Country",
     "Institution",
@@ -24,8 +28,10 @@ __all__ = [
     "Party",
     "RoleTerm",
     "Sector",
+    "actor_at",
     "check_user_file",
     "load_knowledge_base",
     "normalise_name",
+    "summarise",
     "to_cameo_code",
 ]

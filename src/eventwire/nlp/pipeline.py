@@ -9,6 +9,7 @@ import spacy
 from spacy.language import Language
 
 from .. import times  # noqa: F401  (registers the ew_times factory)
+from ..actors import component as _actors  # noqa: F401  (registers the ew_actors factory)
 from . import paragraphs  # noqa: F401  (registers the ew_paragraphs factory)
 from .extensions import register_extensions
 
@@ -39,7 +40,7 @@ def build_pipeline(model: str = MODEL_NAME) -> Language:
 
 def _stage_components() -> list[str]:
     """Names of the registered stage components to add after the base model, in order."""
-    return ["ew_times"]
+    return ["ew_actors", "ew_times"]
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,234 @@
+"""``ew_actors``: the spaCy component that fills ``doc._.ew_mentions`` and ``doc._.ew_actors``.
+
+Steps: knowledge-base matching → entries → noun-phrase composition → places and
+non-actors dropped → people named by NER given a role by a pre-modifier or apposition →
+coreference → mentions, the ``ew_actors`` SpanGroup and the per-article summary.
+
+People without a knowledge-base entry (rule 4): a role noun before the name ("DPP
+politician Lo Chih-cheng") or in apposition ("Lo Chih-cheng, a DPP lawmaker,") gives the
+person the role's country and sectors; a party in the role adds PTY to the sectors while
+the code keeps the role's sector (TWNLEG, sectors ["LEG", "PTY"]). "colleague"/"fellow"
+before the role means the person shares the role with the nearest earlier person of the
+sentence: the newcomer takes that person's country and party, and that person gains the
+role's sector. A person with no role, country or KB entry is not an actor mention.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, SpanGroup
+
+from eventwire.actors.coref import resolve_coreference
+from eventwire.actors.kb import KnowledgeBase, load_knowledge_base
+from eventwire.actors.recognize import (
+    ActorMention,
+    Candidate,
+    KBMatcher,
+    compose,
+    filter_usage,
+    resolve,
+    to_actor,
+    token_index,
+)
+from eventwire.nlp.extensions import register_extensions
+from eventwire.records import ActorSummary
+
+SPAN_KEY = "ew_actors"
+COLLEAGUE = frozenset({"colleague", "colleagues", "fellow"})
+ROLE_DETERMINERS = frozenset({"a", "an", "the"})
+
+
+def _register() -> None:
+    register_extensions()
+    if not Doc.has_extension("ew_mentions"):
+        Doc.set_extension("ew_mentions", default=None)
+
+
+class ActorRecognizer:
+    """Recognise actor mentions with a matcher built once from the knowledge base."""
+
+    def __init__(self, nlp: Language, name: str, kb: KnowledgeBase | None = None):
+        _register()
+        self.name = name
+        self.kb = kb or load_knowledge_base()
+        self.matcher = KBMatcher(nlp, self.kb)
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = self.mentions(doc)
+        doc._.ew_mentions = mentions
+        group = SpanGroup(doc, name=SPAN_KEY)
+        for m in mentions:
+            span = Span(doc, m.start, m.end)
+            span._.ew_actor = m
+            group.append(span)
+        doc.spans[SPAN_KEY] = group
+        doc._.ew_actors = summarise(mentions)
+        return doc
+
+    def mentions(self, doc: Doc) -> list[ActorMention]:
+        """All actor mentions of ``doc`` in document order."""
+        cands = self.matcher.candidates(doc)
+        resolve(doc, cands, self.kb, _article_day(doc))
+        compose(doc, cands, self.kb)
+        filter_usage(doc, cands)
+        cands = add_named_people(doc, cands)
+        attach_roles(doc, cands)
+        live = [c for c in cands if not (c.dropped or c.absorbed) and (c.country or c.sectors)]
+        mentions = [_mention(doc, c, self.kb) for c in live]
+        return resolve_coreference(doc, mentions, self.kb)
+
+
+@Language.factory(
+    "ew_actors", assigns=["doc._.ew_actors", "span._.ew_actor"], requires=["token.dep", "doc.ents"]
+)
+def make_actor_recognizer(nlp: Language, name: str) -> ActorRecognizer:
+    return ActorRecognizer(nlp, name)
+
+
+def _article_day(doc: Doc) -> date | None:
+    from eventwire.ingest.dates import published_date
+
+    article = doc._.ew_article if Doc.has_extension("ew_article") else None
+    return published_date(getattr(article, "published", None))
+
+
+def _mention(doc: Doc, cand: Candidate, kb: KnowledgeBase) -> ActorMention:
+    span = cand.span(doc)
+    return ActorMention(
+        cand.start, cand.end, span.start_char, span.end_char, to_actor(doc, cand, kb),
+        cand.kind or cand.label, span.root.i, role=list(cand.role), gender=cand.gender,
+        number=cand.number,
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------- people and roles
+
+
+def add_named_people(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Candidates for NER PERSON names that the knowledge base does not know."""
+    _drop_partial_names(doc, cands)
+    at = token_index(cands)
+    new: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        start = ent.start
+        while start < ent.end and start in at and at[start].label == "agent":
+            start += 1  # NER sometimes takes the title in: "Prime Minister X"
+        if start >= ent.end or any(i in at for i in range(start, ent.end)):
+            continue
+        name = " ".join(doc[start : ent.end].text.split())
+        new.append(Candidate(start, ent.end, "person", kind="person", name=name))
+    return sorted(cands + new, key=lambda c: c.start)
+
+
+def _drop_partial_names(doc: Doc, cands: list[Candidate]) -> None:
+    """A KB alias inside a longer person name is someone else ("Tsai" in "Tsai Shih-ying")."""
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    for cand in cands:
+        if cand.label != "person" or cand.dropped:
+            continue
+        for ent in people:
+            longer = ent.start <= cand.start and cand.end <= ent.end
+            if longer and ent.end - ent.start > cand.end - cand.start:
+                cand.dropped = True
+
+
+def attach_roles(doc: Doc, cands: list[Candidate]) -> None:
+    """Role nouns before or in apposition to a person become that person's role."""
+    at = token_index(cands)
+    people = [c for c in cands if c.label == "person" and not c.dropped]
+    for person in people:
+        for role in _roles_of(doc, person, at):
+            role.absorbed = True
+            person.role += [r for r in role.role if r not in person.role]
+            if role.end == person.start:
+                person.start = role.start
+            if person.entry is None:
+                _take_role(person, role)
+                if role.start > 0 and doc[role.start - 1].lower_ in COLLEAGUE:
+                    _share_with_colleague(doc, person, people)
+
+
+def _take_role(person: Candidate, role: Candidate) -> None:
+    person.country = person.country or role.country
+    person.sectors = list(dict.fromkeys([*role.sectors, *person.sectors]))
+    person.party = person.party or role.party
+    person.gender = person.gender or role.gender
+
+
+def _roles_of(doc: Doc, person: Candidate, at: dict[int, Candidate]) -> list[Candidate]:
+    """Agent candidates that describe ``person``: before the name and in apposition."""
+    roles: list[Candidate] = []
+    before = at.get(person.start - 1)
+    if _is_role(before):
+        roles.append(before)
+    elif person.start >= 2 and doc[person.start - 1].text == ",":
+        candidate = at.get(person.start - 2)
+        if _is_role(candidate) and _linked_in_parse(doc, candidate, person):
+            roles.append(candidate)
+    if person.end < len(doc) - 1 and doc[person.end].text == ",":
+        i = person.end + 1
+        while i < len(doc) and doc[i].lower_ in ROLE_DETERMINERS:
+            i += 1
+        candidate = at.get(i)
+        if _is_role(candidate) and _linked_in_parse(doc, candidate, person):
+            roles.append(candidate)
+    # a role with a country is the more telling one: take its country first
+    return sorted(roles, key=lambda r: r.country is None)
+
+
+def _is_role(cand: Candidate | None) -> bool:
+    return cand is not None and cand.label == "agent" and not cand.dropped and not cand.absorbed
+
+
+def _linked_in_parse(doc: Doc, role: Candidate, person: Candidate) -> bool:
+    role_root, person_root = role.span(doc).root, person.span(doc).root
+    inside = range(person.start, person.end)
+    return role_root.head.i in inside or person_root.head.i in range(role.start, role.end)
+
+
+def _share_with_colleague(doc: Doc, person: Candidate, people: list[Candidate]) -> None:
+    """'X, who came with colleague legislator Y': Y shares X's country and party."""
+    sentence = doc[person.start].sent
+    partners = [p for p in people if sentence.start <= p.start < person.start and p is not person]
+    if not partners:
+        return
+    partner = partners[-1]
+    person.country = person.country or partner.country
+    if partner.party and not person.party:
+        person.party = True
+        person.sectors = list(dict.fromkeys([*person.sectors, "PTY"]))
+        person.role += [r for r in partner.role if r.startswith("party:")]
+    if partner.entry is None:  # the colleague's role is the partner's too
+        shared = [s for s in person.sectors if s != "PTY"]
+        partner.sectors = list(dict.fromkeys([*shared, *partner.sectors]))
+        partner.country = partner.country or person.country
+
+
+# ---------------------------------------------------------------- results
+
+
+def summarise(mentions: list[ActorMention]) -> list[ActorSummary]:
+    """One summary per (name, code) with a country, most mentioned first."""
+    counts: dict[tuple[str, str], int] = {}
+    first: dict[tuple[str, str], ActorMention] = {}
+    for m in mentions:
+        if not m.actor.country:
+            continue  # generic agents ("experts", "officials") are not the article's actors
+        key = (m.actor.name, m.actor.code)
+        counts[key] = counts.get(key, 0) + 1
+        if key not in first or first[key].kind in ("pronoun", "shortname"):
+            first[key] = m  # the summary's text is the first full mention
+    order = sorted(counts, key=lambda k: (-counts[k], first[k].start))
+    return [ActorSummary(**first[k].actor.model_dump(), mentions=counts[k]) for k in order]
+
+
+def actor_at(doc: Doc, token_i: int) -> ActorMention | None:
+    """The mention whose span contains token ``token_i`` or whose head token it is."""
+    for m in doc._.ew_mentions or []:
+        if m.start <= token_i < m.end or m.head == token_i:
+            return m
+    return None

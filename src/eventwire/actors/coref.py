@@ -1,0 +1,233 @@
+"""Coreference for actor mentions: short names, pronouns and definite descriptions.
+
+* Short names: a capitalised token equal to the first or last word of an earlier person
+  mention's name ("Lo" → Lo Chih-cheng) is a ``shortname`` mention of that person. A
+  one-word knowledge-base alias ("Tsai") yields to such an earlier person in the article.
+* Pronouns: he/she (persons of a compatible gender), it/its (states, capitals,
+  organisations, institutions, parties), they/their (plural agents, organisations,
+  states). The antecedent is searched in the pronoun's sentence and the two before it;
+  closer sentences win, then a grammatical subject, then the nearest mention.
+* Definite descriptions: "the ministry", "the party", "the lawmaker" with no country in
+  their own phrase → the nearest earlier mention with the same agent noun (or, for a party
+  noun, the nearest party) that has a country.
+* Institutions without a country ("a Defense Ministry white paper"): a state organ named
+  in title case takes the country of the nearest earlier mention in its sentence that has
+  one (the sentence's state), else is handled like a definite description.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from eventwire.actors.kb import KnowledgeBase, to_cameo_code
+from eventwire.actors.recognize import ActorMention
+
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+NEUTER = frozenset({"it", "its", "itself"})
+PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+STATE_KINDS = frozenset({"country", "capital", "organisation", "institution", "party"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+STATE_ORGANS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+SENTENCE_WINDOW = 2
+
+
+def resolve_coreference(
+    doc: Doc, mentions: list[ActorMention], kb: KnowledgeBase
+) -> list[ActorMention]:
+    """Mentions plus short-name and pronoun mentions, antecedents set, in document order."""
+    mentions = sorted(mentions, key=lambda m: m.start)
+    mentions = _kb_aliases_to_shortnames(doc, mentions)
+    mentions = sorted(mentions + _shortnames(doc, mentions), key=lambda m: m.start)
+    _institution_context(doc, mentions, kb)
+    _definite_descriptions(doc, mentions, kb)
+    mentions = sorted(mentions + _pronouns(doc, mentions), key=lambda m: m.start)
+    _index_antecedents(mentions)
+    return mentions
+
+
+def _index_antecedents(mentions: list[ActorMention]) -> None:
+    """Turn antecedent token starts (set while resolving) into indexes in the final list."""
+    position = {m.start: i for i, m in enumerate(mentions)}
+    for m in mentions:
+        if m.antecedent is not None:
+            m.antecedent = position.get(m.antecedent)
+
+
+def _linked(mention: ActorMention, antecedent: ActorMention, kind: str, text: str) -> ActorMention:
+    """A mention that stands for ``antecedent``'s actor; antecedent kept as its start token."""
+    actor = antecedent.actor.model_copy(update={"text": text})
+    role = list(antecedent.role) if kind == "shortname" else mention.role
+    return replace(
+        mention, actor=actor, kind=kind, antecedent=antecedent.start, gender=antecedent.gender,
+        role=role,
+    )  # fmt: skip
+
+
+def _name_words(mention: ActorMention) -> set[str]:
+    words = mention.actor.name.split()
+    return {words[0], words[-1]} if len(words) > 1 else set()
+
+
+def _kb_aliases_to_shortnames(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    out: list[ActorMention] = []
+    for m in mentions:
+        if m.kind == "person" and m.end - m.start == 1:
+            earlier = _person_with_word(out, doc[m.start].text)
+            if earlier is not None and earlier.actor.name != m.actor.name:
+                m = _linked(m, earlier, "shortname", doc[m.start].text)
+        out.append(m)
+    return out
+
+
+def _person_with_word(mentions: list[ActorMention], word: str) -> ActorMention | None:
+    for m in reversed(mentions):
+        if m.kind == "person" and word in _name_words(m):
+            return m
+    return None
+
+
+def _shortnames(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    found: list[ActorMention] = []
+    for token in doc:
+        if token.i in covered or not token.is_title or token.pos_ != "PROPN":
+            continue
+        earlier = [m for m in mentions if m.start < token.i]
+        person = _person_with_word(earlier, token.text)
+        if person is not None:
+            blank = ActorMention(
+                token.i, token.i + 1, token.idx, token.idx + len(token), person.actor,
+                "shortname", token.i, role=list(person.role),
+            )  # fmt: skip
+            found.append(_linked(blank, person, "shortname", token.text))
+    return found
+
+
+def _pronouns(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    found: list[ActorMention] = []
+    for token in doc:
+        lower = token.lower_
+        if token.pos_ != "PRON" or token.dep_ == "expl" or _pleonastic(token):
+            continue
+        if lower not in MALE | FEMALE | NEUTER | PLURAL:
+            continue
+        earlier = [m for m in mentions if m.end <= token.i and m.kind != "pronoun"]
+        antecedent = _best_antecedent(doc, token, earlier)
+        if antecedent is not None:
+            blank = ActorMention(
+                token.i, token.i + 1, token.idx, token.idx + len(token), antecedent.actor,
+                "pronoun", token.i, number="pl" if lower in PLURAL else "sg",
+            )  # fmt: skip
+            found.append(_linked(blank, _root_of(antecedent, mentions), "pronoun", token.text))
+    return found
+
+
+def _root_of(mention: ActorMention, mentions: list[ActorMention]) -> ActorMention:
+    """A short-name antecedent stands for its own antecedent (the full name)."""
+    by_start = {m.start: m for m in mentions}
+    while mention.antecedent is not None and mention.antecedent in by_start:
+        mention = by_start[mention.antecedent]
+    return mention
+
+
+def _pleonastic(token: Token) -> bool:
+    """An "it" that stands for no actor: "it is clear that…", "predicted it"."""
+    if token.lower_ != "it":
+        return False
+    head = token.head
+    if token.dep_ == "nsubj" and head.lemma_ in ("be", "seem", "appear"):
+        return any(c.dep_ in ("acomp", "ccomp", "xcomp") for c in head.children)
+    # an object "it" ("predicted it") usually stands for an event, not an actor
+    return token.dep_ not in ("nsubj", "nsubjpass")
+
+
+def _compatible(pronoun: str, m: ActorMention) -> bool:
+    if pronoun in MALE | FEMALE:
+        wanted = "m" if pronoun in MALE else "f"
+        return m.kind in ("person", "shortname") and m.gender in ("", "x", wanted)
+    if pronoun in NEUTER:
+        return m.kind in STATE_KINDS or (m.kind == "agent" and m.number == "sg" and _is_body(m))
+    return m.number == "pl" or m.kind in STATE_KINDS
+
+
+def _is_body(m: ActorMention) -> bool:
+    return m.kind == "institution"
+
+
+def _best_antecedent(doc: Doc, token: Token, earlier: list[ActorMention]) -> ActorMention | None:
+    sents = {s.start: n for n, s in enumerate(doc.sents)}
+    here = sents[token.sent.start]
+    best, best_key = None, None
+    for m in earlier:
+        if not _compatible(token.lower_, m):
+            continue
+        distance = here - sents[doc[m.start].sent.start]
+        if distance > SENTENCE_WINDOW:
+            continue
+        subject = _is_subject(doc, m)
+        key = (distance, 0 if subject else 1, -m.start)
+        if best_key is None or key < best_key:
+            best, best_key = m, key
+    return best
+
+
+def _is_subject(doc: Doc, m: ActorMention) -> bool:
+    head = doc[m.head]
+    return head.dep_ in SUBJECT_DEPS or (head.dep_ == "appos" and head.head.dep_ in SUBJECT_DEPS)
+
+
+def _agent_phrase(m: ActorMention) -> str | None:
+    return m.role[0] if m.kind in ("agent", "institution") and m.role else None
+
+
+def _institution_context(doc: Doc, mentions: list[ActorMention], kb: KnowledgeBase) -> None:
+    for i, m in enumerate(mentions):
+        if m.kind != "institution" or m.actor.country or not doc[m.start : m.end].text.istitle():
+            continue
+        if not STATE_ORGANS.intersection(m.actor.sectors):
+            continue
+        sentence = doc[m.head].sent
+        for other in reversed(mentions[:i]):
+            if other.start < sentence.start:
+                break
+            if other.actor.country and kb.country(other.actor.country):
+                _set_country(m, other.actor.country, kb, "country:sentence")
+                break
+
+
+def _definite_descriptions(doc: Doc, mentions: list[ActorMention], kb: KnowledgeBase) -> None:
+    for i, m in enumerate(mentions):
+        phrase = _agent_phrase(m)
+        if phrase is None or m.actor.country or not _definite(doc, m):
+            continue
+        for other in reversed(mentions[:i]):
+            same = _agent_phrase(other) == phrase or (phrase == "party" and other.kind == "party")
+            if same and other.actor.country:
+                if other.kind == "party":
+                    mentions[i] = _linked(m, other, "party", m.actor.text)
+                else:
+                    _set_country(m, other.actor.country, kb, "country:coref")
+                    m.antecedent = other.start
+                break
+
+
+def _definite(doc: Doc, m: ActorMention) -> bool:
+    first = doc[m.start]
+    return first.lower_ == "the" or (m.start > 0 and doc[m.start - 1].lower_ == "the")
+
+
+def _set_country(m: ActorMention, country: str, kb: KnowledgeBase, hint: str) -> None:
+    state = kb.country(country)
+    phrase = m.role[0] if m.role else m.actor.name
+    m.actor = m.actor.model_copy(
+        update={
+            "country": country,
+            "code": to_cameo_code(country, m.actor.sectors, kb),
+            "name": f"{state.name} {phrase}" if state else m.actor.name,
+            "id": f"agent:{country}:{phrase}",
+        }
+    )
+    m.role.append(hint)

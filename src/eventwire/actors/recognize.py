@@ -1,0 +1,428 @@
+"""Recognise actor mentions: knowledge-base phrase matching plus noun-phrase composition.
+
+Matching: one case-sensitive ``PhraseMatcher`` on ORTH for names (countries, capitals,
+organisations, parties, institutions, people, upper-case agent acronyms such as "MP") and
+one on LOWER for agent nouns ("foreign ministry", "lawmaker"). Overlaps are settled
+longest-first; on equal spans a name beats an agent noun.
+
+Composition, with the dependency parse: an agent noun takes its country from a possessive
+("China's Foreign Ministry"), an adjective ("Taiwanese lawmaker"), a compound ("Japan Coast
+Guard"), "of X"/"from X" ("the foreign minister of Japan"), a party ("DPP lawmaker": the
+party's country, and PTY joins the sectors) or a possessor agent that has a country ("the
+legislature's committee"). The modifier is absorbed into the agent's mention.
+
+Places and non-actors (see :func:`_usage`): a country or capital that is the object of a
+locative preposition ("in Tokyo"), the destination of a motion verb ("flew to Tokyo"), the
+object of a visiting verb ("visited Japan") or an attributive compound of a non-agent noun
+("the Tokyo office", "Taiwan Strait", "Japan Airlines") is a place, not an actor. A country
+adjective is an actor only inside an agent phrase ("Japanese navy"); "Japanese public
+opinion" is not a mention. A capital standing for its government is country + GOV.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.kb import (
+    Agent,
+    Country,
+    Institution,
+    KnowledgeBase,
+    Organisation,
+    Party,
+    RoleTerm,
+    to_cameo_code,
+)
+from eventwire.records import Actor
+
+# Prepositions whose object is a location, not an addressee.
+LOCATIVE = frozenset(
+    {"in", "at", "near", "from", "outside", "inside", "across", "around", "within", "throughout",
+     "off", "via", "over", "under", "between", "beyond", "along", "past", "through", "into",
+     "onto"}
+)  # fmt: skip
+# Verbs and nouns of motion: the object of their "to"/"toward" is a destination.
+MOTION = frozenset(
+    {"go", "come", "fly", "travel", "arrive", "return", "head", "move", "sail", "drive", "walk",
+     "march", "flee", "send", "deploy", "relocate", "trip", "visit", "journey", "flight",
+     "voyage", "tour", "mission", "route", "way"}
+)  # fmt: skip
+# Verbs whose direct object is a place ("visited Tokyo").
+VISIT = frozenset({"visit", "tour", "leave", "enter", "reach", "invade", "occupy", "cross", "land"})
+# Dependency labels of noun-phrase modifiers that can carry an agent's country.
+MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
+PRIORITY = {"person": 0, "party": 1, "org": 2, "inst": 3, "country": 4, "agent": 5}
+
+
+@dataclass
+class ActorMention:
+    """One mention of an actor in a document (token span [start, end))."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    actor: Actor
+    kind: str  # country|capital|organisation|party|person|institution|agent|pronoun|shortname
+    head: int
+    antecedent: int | None = None
+    role: list[str] = field(default_factory=list)
+    gender: str = ""
+    number: str = "sg"
+
+
+@dataclass
+class Candidate:
+    """A matched phrase being resolved; ``absorbed`` ones became part of another mention."""
+
+    start: int
+    end: int
+    label: str
+    entry: object = None
+    how: str = ""
+    country: str | None = None
+    sectors: list[str] = field(default_factory=list)
+    name: str = ""
+    ident: str | None = None
+    kind: str = ""
+    role: list[str] = field(default_factory=list)
+    gender: str = ""
+    number: str = "sg"
+    absorbed: bool = False
+    dropped: bool = False
+    party: bool = False
+
+    def span(self, doc: Doc) -> Span:
+        """The candidate's tokens."""
+        return doc[self.start : self.end]
+
+
+class KBMatcher:
+    """Phrase matchers built once from the knowledge base."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase):
+        self.kb = kb
+        self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.agents = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for label, names in self._name_groups().items():
+            self.names.add(label, list(nlp.tokenizer.pipe(sorted(set(names)))))
+        lower, upper = set(), set()
+        for agent in kb.agents.values():
+            lower.add(agent.phrase)
+            for form in agent.forms:
+                # short alternate forms ("pm", "mp", "mod") are words or times in lower case:
+                # they match only as acronyms ("PM", "MPs")
+                if len(form.rstrip("s")) <= 3 and " " not in form:
+                    upper.update({form.upper(), form.rstrip("s").upper() + "s"})
+                else:
+                    lower.add(form)
+        self.agents.add("agent", list(nlp.tokenizer.pipe(sorted(lower))))
+        self.names.add("agent", list(nlp.tokenizer.pipe(sorted(upper))))
+
+    def _name_groups(self) -> dict[str, list[str]]:
+        kb = self.kb
+        countries: list[str] = []
+        for c in kb.countries.values():
+            countries += [c.name, *c.names, *c.adjectives, *c.demonyms, c.capital]
+            countries += [*c.capital_names, *c.seats]
+        return {
+            "country": [n for n in countries if n],
+            "org": [n for o in kb.organisations.values() for n in (o.name, *o.names)],
+            "party": [n for p in kb.parties for n in (p.name, *p.names)],
+            "inst": [n for i in kb.institutions for n in (i.name, *i.names)],
+            "person": [n for t in kb.people for n in (t.name, *t.names)],
+        }
+
+    def candidates(self, doc: Doc) -> list[Candidate]:
+        """Longest non-overlapping matches in document order."""
+        found = [
+            (start, end, doc.vocab.strings[key])
+            for matcher in (self.names, self.agents)
+            for key, start, end in matcher(doc)
+        ]
+        found.sort(key=lambda m: (-(m[1] - m[0]), PRIORITY[m[2]], m[0]))
+        taken: set[int] = set()
+        chosen: list[Candidate] = []
+        for start, end, label in found:
+            if taken.isdisjoint(range(start, end)):
+                taken.update(range(start, end))
+                chosen.append(Candidate(start, end, label))
+        return sorted(chosen, key=lambda c: c.start)
+
+
+# ---------------------------------------------------------------- resolving entries
+
+
+def resolve(doc: Doc, cands: list[Candidate], kb: KnowledgeBase, day: date | None) -> None:
+    """Attach the knowledge-base entry to every candidate (drop those that resolve to none)."""
+    states = _unambiguous_states(doc, cands, kb)
+    for cand in cands:
+        text = cand.span(doc).text
+        if cand.label == "country":
+            _resolve_country(cand, kb.countries_named(text), states, cand.span(doc).root)
+        elif cand.label == "party":
+            _resolve_party(cand, kb.parties_named(text), states)
+        elif cand.label == "org":
+            _set_org(cand, kb.organisations_named(text))
+        elif cand.label == "inst":
+            _set_inst(cand, kb.institutions_named(text), states)
+        elif cand.label == "person":
+            _set_person(cand, pick_term(kb.people_named(text), day))
+        else:
+            _set_agent(cand, kb.agent(text))
+        if cand.entry is None:
+            cand.dropped = True
+
+
+def _unambiguous_states(doc: Doc, cands: list[Candidate], kb: KnowledgeBase) -> list[str]:
+    """Country codes named unambiguously in the document, most frequent first."""
+    counts: dict[str, int] = {}
+    for cand in cands:
+        if cand.label == "country":
+            codes = {c.code for c, _ in kb.countries_named(cand.span(doc).text)}
+            if len(codes) == 1:
+                code = codes.pop()
+                counts[code] = counts.get(code, 0) + 1
+    return sorted(counts, key=lambda c: -counts[c])
+
+
+def _prefer(options: list, country_of, states: list[str]):
+    """The option whose country the article names most; the first one otherwise."""
+    if not options:
+        return None
+    for code in states:
+        for option in options:
+            if country_of(option) == code:
+                return option
+    return options[0]
+
+
+def _resolve_country(cand: Candidate, pairs, states: list[str], root: Token) -> None:
+    by_code: dict[str, list[str]] = {}
+    for country, how in pairs:
+        by_code.setdefault(country.code, []).append(how)
+    choice: Country | None = _prefer(
+        list(dict.fromkeys(c for c, _ in pairs)), lambda c: c.code, states
+    )
+    if choice is None:
+        return
+    hows = by_code[choice.code]
+    if "capital" in hows:
+        how = "capital"
+    elif "adjective" in hows and (root.dep_ in ("amod", "compound") or root.pos_ == "ADJ"):
+        how = "adjective"
+    elif "name" in hows:
+        how = "name"
+    else:
+        how = "demonym" if "demonym" in hows else hows[0]
+    cand.entry, cand.how, cand.country = choice, how, choice.code
+    cand.ident = choice.wikidata or choice.code
+    cand.name, cand.kind = choice.name, "country"
+    if how == "capital":
+        cand.sectors, cand.kind, cand.name = ["GOV"], "capital", f"{choice.name} government"
+    elif how == "demonym":
+        cand.sectors, cand.kind, cand.number = ["CVL"], "agent", "pl"
+        cand.name = f"{choice.name} people"
+
+
+def _resolve_party(cand: Candidate, parties: Iterable[Party], states: list[str]) -> None:
+    party: Party | None = _prefer(list(parties), lambda p: p.country, states)
+    if party is not None:
+        cand.entry, cand.country, cand.sectors, cand.kind = party, party.country, ["PTY"], "party"
+        cand.name, cand.ident = party.name, party.wikidata or f"party:{party.country}:{party.name}"
+
+
+def _set_org(cand: Candidate, orgs: Iterable[Organisation]) -> None:
+    org = next(iter(orgs), None)
+    if org is not None:
+        cand.entry, cand.country, cand.sectors = org, org.country, list(org.sectors)
+        cand.name, cand.ident, cand.kind = org.name, org.wikidata or org.code, "organisation"
+
+
+def _set_inst(cand: Candidate, insts: Iterable[Institution], states: list[str]) -> None:
+    inst: Institution | None = _prefer(list(insts), lambda i: i.country, states)
+    if inst is not None:
+        cand.entry, cand.country, cand.sectors = inst, inst.country, list(inst.sectors)
+        cand.name, cand.kind = inst.name, "institution"
+        cand.ident = inst.wikidata or f"institution:{inst.country}:{inst.name}"
+
+
+def pick_term(terms: Iterable[RoleTerm], day: date | None) -> RoleTerm | None:
+    """The role term valid on ``day``; without one (or without a date), the latest term."""
+    terms = sorted(terms, key=lambda t: t.start, reverse=True)
+    if day is not None:
+        active = [t for t in terms if t.active_on(day)]
+        earlier = [t for t in terms if t.start <= day]
+        terms = active or earlier or terms
+    return terms[0] if terms else None
+
+
+def _set_person(cand: Candidate, term: RoleTerm | None) -> None:
+    if term is not None:
+        cand.entry, cand.country, cand.sectors = term, term.country, list(term.sectors)
+        cand.name, cand.kind, cand.gender = term.name, "person", term.gender
+        cand.ident = term.wikidata or f"person:{term.name}"
+        cand.role = list(term.roles)
+
+
+def _set_agent(cand: Candidate, agent: Agent | None) -> None:
+    if agent is not None:
+        cand.entry, cand.sectors, cand.name = agent, list(agent.sectors), agent.phrase
+        cand.kind = "institution" if agent.kind == "institution" else "agent"
+        cand.number, cand.gender = agent.number, agent.gender
+        cand.role = [agent.phrase]
+
+
+# ---------------------------------------------------------------- composition
+
+
+def compose(doc: Doc, cands: list[Candidate], kb: KnowledgeBase) -> None:
+    """Give agent nouns (and parties) the country of their noun-phrase modifiers."""
+    at = token_index(cands)
+    for _ in range(2):  # second pass: possessor agents composed in the first
+        for cand in cands:
+            if cand.label in ("agent", "party") and not (cand.dropped or cand.absorbed):
+                _compose_one(doc, cand, at, kb)
+
+
+def token_index(cands: list[Candidate]) -> dict[int, Candidate]:
+    """Token index → the live candidate covering it."""
+    return {i: c for c in cands if not (c.dropped or c.absorbed) for i in range(c.start, c.end)}
+
+
+def _modifiers(doc: Doc, cand: Candidate) -> list[Token]:
+    """Tokens that modify the candidate's head noun inside its noun phrase."""
+    root = cand.span(doc).root
+    mods = [t for t in root.children if t.dep_ in MODIFIER_DEPS and t.i < cand.start]
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from") and prep.i >= cand.end:
+            mods += [t for t in prep.children if t.dep_ == "pobj"]
+    # a modifier may sit on a compound inside the phrase ("China's [Foreign] Ministry")
+    mods += [
+        t for t in doc[root.left_edge.i : cand.start] if t.head.i in range(cand.start, cand.end)
+    ]
+    return list(dict.fromkeys(mods))
+
+
+def _compose_one(doc: Doc, cand: Candidate, at: dict[int, Candidate], kb: KnowledgeBase) -> None:
+    for token in _modifiers(doc, cand):
+        mod = at.get(token.i)
+        if mod is None or mod is cand or mod.dropped or mod.absorbed or not mod.country:
+            continue
+        if mod.label in ("agent", "inst", "org"):  # a body lends its country, stays a mention
+            if cand.country is None and cand.label == "agent":
+                _take_country(cand, mod.country)
+            continue
+        if cand.label == "party":
+            if mod.label == "country":
+                _absorb(cand, mod)
+            continue
+        if cand.country is None:
+            _take_country(cand, mod.country)
+            _absorb(cand, mod)
+            if mod.label == "party":
+                cand.party = True
+                cand.sectors = list(dict.fromkeys([*cand.sectors, "PTY"]))
+                cand.role.append(f"party:{mod.name}")
+    if cand.label == "agent" and cand.country:
+        state = kb.country(cand.country)
+        group = None if state else kb.organisation_for_country_code(cand.country)
+        owner = state.name if state else group.name if group else cand.country
+        cand.name = f"{owner} {cand.entry.phrase}"
+        cand.ident = f"agent:{cand.country}:{cand.entry.phrase}"
+
+
+def _take_country(cand: Candidate, country: str) -> None:
+    cand.country = country
+
+
+def _absorb(cand: Candidate, mod: Candidate) -> None:
+    mod.absorbed = True
+    cand.start, cand.end = min(cand.start, mod.start), max(cand.end, mod.end)
+
+
+# ---------------------------------------------------------------- places and non-actors
+
+
+def filter_usage(doc: Doc, cands: list[Candidate]) -> None:
+    """Drop countries/capitals used as places and adjectives outside agent phrases."""
+    at = token_index(cands)
+    for cand in cands:
+        if cand.label == "country" and not (cand.dropped or cand.absorbed):
+            cand.dropped = not _is_actor_use(doc, cand, at)
+        elif cand.label == "agent" and not cand.dropped:
+            cand.dropped = _is_modifier_only(doc, cand, at)
+
+
+def _is_actor_use(doc: Doc, cand: Candidate, at: dict[int, Candidate]) -> bool:
+    root = cand.span(doc).root
+    if cand.how == "adjective":
+        return False  # inside an agent phrase it was absorbed already
+    if _is_place(root) or _in_foreign_entity(doc, cand):
+        return False
+    # an attributive compound of a non-actor noun: "the Tokyo office", "Taiwan Strait"
+    return not (root.dep_ in ("compound", "nmod", "amod") and root.head.i not in at)
+
+
+def _is_place(root: Token) -> bool:
+    """True when a name is used as a location rather than for its government."""
+    head = root.head
+    if root.dep_ == "pobj":
+        if head.lower_ in LOCATIVE:
+            return True
+        if head.lower_ in ("to", "toward", "towards") and head.head.lemma_.lower() in MOTION:
+            return True
+    if root.dep_ == "dobj" and head.lemma_.lower() in VISIT:
+        return True
+    return root.dep_ == "conj" and root.head is not root and _is_place(_conj_root(root))
+
+
+def _conj_root(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
+
+
+def _in_foreign_entity(doc: Doc, cand: Candidate) -> bool:
+    """Inside a larger named entity that is not itself an actor ("Japan Airlines")."""
+    labels = ("ORG", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART")
+    size = cand.end - cand.start
+    for ent in doc.ents:
+        inside = ent.start <= cand.start and cand.end <= ent.end and len(ent) > size
+        if inside and ent.label_ in labels:
+            return cand.span(doc).root.dep_ != "poss"
+    return False
+
+
+def _is_modifier_only(doc: Doc, cand: Candidate, at: dict[int, Candidate]) -> bool:
+    """An agent word used as an adjective ("military presence") is not an actor."""
+    root = cand.span(doc).root
+    if root.pos_ == "ADJ" or (root.pos_ not in ("NOUN", "PROPN") and root.tag_ != "NNS"):
+        return True
+    if cand.kind != "institution" and root.dep_ in ("amod", "compound"):
+        # a role noun pre-modifying a name is a role ("Prime Minister Suga"): keep it
+        return not (root.head.pos_ == "PROPN" or root.head.i in at)
+    return False
+
+
+def to_actor(doc: Doc, cand: Candidate, kb: KnowledgeBase) -> Actor:
+    """The Actor record of a resolved candidate."""
+    sectors = list(dict.fromkeys(cand.sectors))
+    # a party member is coded by the role (TWNLEG); PTY stays in ``sectors``
+    keep_role = cand.kind == "person" or cand.party
+    primary = [s for s in sectors if s != "PTY"][:1] if keep_role else sectors
+    code = to_cameo_code(cand.country, primary or sectors, kb)
+    return Actor(
+        text=cand.span(doc).text,
+        name=cand.name,
+        code=code,
+        country=cand.country,
+        sectors=sectors,
+        id=cand.ident,
+    )
