@@ -57,6 +57,8 @@ def write_rows(
         writer.writeheader()
         for row in rows:
             writer.writerow({k: _cell(row.get(k)) for k in columns})
+    elif not rows and title:
+        out.write(f"{title}: none\n")
     else:
         table = Table(title=title, show_lines=False, header_style="bold")
         for name in columns:
