@@ -495,6 +495,15 @@ def stats_command(db: str, fmt: str) -> None:
         write_rows(info["events_by_root"], "table", out, title="events by CAMEO root")
 
 
+#: What ``eventwire demo`` shows after ingesting: title, listing, rows, columns.
+_DEMO_SECTIONS = (
+    ("latest articles", list_articles, 10, ["published", "outlet", "title", "status"]),
+    ("top actors", list_actors, 10, ["name", "code", "mentions", "articles"]),
+    ("latest events", list_events, 10, ["date", "source_code", "cameo", "target_code", "sentence"]),
+    ("latest quotes", list_quotes, 5, ["speaker_name", "kind", "text"]),
+)
+
+
 @main.command()
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to write.")
 @click.option("--quiet", "-q", is_flag=True)
@@ -525,34 +534,10 @@ def demo(db: str, quiet: bool) -> None:
             out,
             title="what is in the database",
         )
-        write_rows(
-            list_articles(store, Filters(limit=10)),
-            "table",
-            out,
-            title="latest articles",
-            columns=["published", "outlet", "title", "status"],
-        )
-        write_rows(
-            list_actors(store, Filters(limit=10)),
-            "table",
-            out,
-            title="top actors",
-            columns=["name", "code", "mentions", "articles"],
-        )
-        write_rows(
-            list_events(store, Filters(limit=10)),
-            "table",
-            out,
-            title="latest events",
-            columns=["date", "source_code", "cameo", "target_code", "sentence"],
-        )
-        write_rows(
-            list_quotes(store, Filters(limit=5)),
-            "table",
-            out,
-            title="latest quotes",
-            columns=["speaker_name", "kind", "text"],
-        )
+        for title, lister, limit, columns in _DEMO_SECTIONS:
+            write_rows(
+                lister(store, Filters(limit=limit)), "table", out, title=title, columns=columns
+            )
     out.write(f"\nNext: eventwire events --db {db}   ·   eventwire --help\n")
 
 

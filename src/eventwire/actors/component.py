@@ -40,17 +40,11 @@ COLLEAGUE = frozenset({"colleague", "colleagues", "fellow"})
 ROLE_DETERMINERS = frozenset({"a", "an", "the"})
 
 
-def _register() -> None:
-    register_extensions()
-    if not Doc.has_extension("ew_mentions"):
-        Doc.set_extension("ew_mentions", default=None)
-
-
 class ActorRecognizer:
     """Recognise actor mentions with a matcher built once from the knowledge base."""
 
     def __init__(self, nlp: Language, name: str, kb: KnowledgeBase | None = None):
-        _register()
+        register_extensions()
         self.name = name
         self.kb = kb or load_knowledge_base()
         self.matcher = KBMatcher(nlp, self.kb)
@@ -90,8 +84,7 @@ def make_actor_recognizer(nlp: Language, name: str) -> ActorRecognizer:
 def _article_day(doc: Doc) -> date | None:
     from eventwire.ingest.dates import published_date
 
-    article = doc._.ew_article if Doc.has_extension("ew_article") else None
-    return published_date(getattr(article, "published", None))
+    return published_date(getattr(doc._.ew_article, "published", None))
 
 
 def _mention(doc: Doc, cand: Candidate, kb: KnowledgeBase) -> ActorMention:

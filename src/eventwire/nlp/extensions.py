@@ -6,8 +6,10 @@ from spacy.tokens import Doc, Span
 
 #: Attributes the stages write on a Doc; each holds a list of records or None.
 DOC_ATTRIBUTES = ("ew_actors", "ew_events", "ew_quotes", "ew_times", "ew_places")
+#: Working attributes shared between stages (``ew_mentions``: actor mentions for
+#: events and quotes to look up) and the Article the Doc was made from.
+_DOC_VALUES = ("ew_article", "ew_mentions")
 SPAN_ATTRIBUTES = ("ew_actor",)
-_DOC_VALUES = ("ew_article",)
 
 
 def register_extensions() -> None:

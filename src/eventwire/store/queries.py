@@ -43,6 +43,14 @@ def _like(value: str) -> str:
     return f"%{escaped}%"
 
 
+def _add_date_range(w: _Where, column: str, f: Filters) -> None:
+    """Clauses keeping rows whose ``column`` (a DATE expression) lies in since..until."""
+    if f.since:
+        w.add(f"{column} >= CAST(? AS DATE)", f.since)
+    if f.until:
+        w.add(f"{column} <= CAST(? AS DATE)", f.until)
+
+
 def _page(f: Filters) -> str:
     return f" LIMIT {int(f.limit)} OFFSET {int(f.offset)}"
 
@@ -50,10 +58,7 @@ def _page(f: Filters) -> str:
 def list_articles(store: Store, f: Filters) -> list[dict[str, Any]]:
     """Articles, newest first."""
     w = _Where()
-    if f.since:
-        w.add("published_date >= CAST(? AS DATE)", f.since)
-    if f.until:
-        w.add("published_date <= CAST(? AS DATE)", f.until)
+    _add_date_range(w, "published_date", f)
     if f.outlet:
         w.add("outlet ILIKE ? ESCAPE '\\'", _like(f.outlet))
     if f.search:
@@ -85,10 +90,7 @@ def list_events(store: Store, f: Filters) -> list[dict[str, Any]]:
     """Events with their article's outlet and title, newest first."""
     w = _Where()
     date = "coalesce(TRY_CAST(e.date AS DATE), a.published_date)"
-    if f.since:
-        w.add(f"{date} >= CAST(? AS DATE)", f.since)
-    if f.until:
-        w.add(f"{date} <= CAST(? AS DATE)", f.until)
+    _add_date_range(w, date, f)
     if f.actor:
         w.add(
             "(e.source_name ILIKE ? ESCAPE '\\' OR e.target_name ILIKE ? ESCAPE '\\'"
@@ -121,10 +123,7 @@ def list_events(store: Store, f: Filters) -> list[dict[str, Any]]:
 def list_quotes(store: Store, f: Filters) -> list[dict[str, Any]]:
     """Quotes with their speakers, newest first."""
     w = _Where()
-    if f.since:
-        w.add("a.published_date >= CAST(? AS DATE)", f.since)
-    if f.until:
-        w.add("a.published_date <= CAST(? AS DATE)", f.until)
+    _add_date_range(w, "a.published_date", f)
     speaker = f.speaker or f.actor
     if speaker:
         w.add(
@@ -159,10 +158,7 @@ def list_actors(store: Store, f: Filters) -> list[dict[str, Any]]:
         w.add("(ac.name ILIKE ? ESCAPE '\\' OR ac.code = upper(?))", _like(term), term)
     if f.country:
         w.add("ac.country = upper(?)", f.country)
-    if f.since:
-        w.add("a.published_date >= CAST(? AS DATE)", f.since)
-    if f.until:
-        w.add("a.published_date <= CAST(? AS DATE)", f.until)
+    _add_date_range(w, "a.published_date", f)
     sql = (
         "SELECT ac.name, ac.code, ac.country, ac.sectors, sum(ac.mentions) AS mentions,"
         " count(DISTINCT ac.article_id) AS articles, any_value(ac.id) AS id"
