@@ -8,7 +8,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from .. import times  # noqa: F401  (registers the ew_times factory)
+from .. import events, places, quotes, times  # noqa: F401  (register the stage factories)
 from ..actors import component as _actors  # noqa: F401  (registers the ew_actors factory)
 from . import paragraphs  # noqa: F401  (registers the ew_paragraphs factory)
 from .extensions import register_extensions
@@ -40,7 +40,7 @@ def build_pipeline(model: str = MODEL_NAME) -> Language:
 
 def _stage_components() -> list[str]:
     """Names of the registered stage components to add after the base model, in order."""
-    return ["ew_actors", "ew_times"]
+    return ["ew_actors", "ew_times", "ew_places", "ew_quotes", "ew_events"]
 
 
 @lru_cache(maxsize=1)
