@@ -31,19 +31,22 @@ def extract(
     options: ReadOptions | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Progress | None = None,
+    dictionaries: PathLike | None = None,
 ) -> Iterator[ArticleResult]:
     """One ArticleResult per input article, in input order, failures included.
 
     ``published`` (YYYY-MM-DD) overrides every article's publication date, which
-    relative dates ("last week") are resolved against.
+    relative dates ("last week") are resolved against. ``dictionaries`` is a folder of
+    PETRARCH-format dictionaries to code with instead of eventwire's own.
     """
     if isinstance(paths, str | Path):
         paths = [paths]
+    nlp = get_pipeline(dictionaries)
     items = read_inputs([str(p) for p in paths], _options(options, published))
-    for item, result in process(items, get_pipeline(), batch_size=batch_size):
+    for item, result in process(items, nlp, batch_size=batch_size):
         if progress:
             progress(item)
-        yield failed_result(result) if isinstance(result, Failure) else result
+        yield _as_result(result)
 
 
 def extract_text(
@@ -53,6 +56,7 @@ def extract_text(
     title: str | None = None,
     url: str | None = None,
     outlet: str | None = None,
+    dictionaries: PathLike | None = None,
 ) -> ArticleResult:
     """The ArticleResult of one article given as a string."""
     article = make_article(
@@ -64,7 +68,11 @@ def extract_text(
         published=published,
         outlet=outlet,
     )
-    _, result = next(process([article], get_pipeline()))
+    _, result = next(process([article], get_pipeline(dictionaries)))
+    return _as_result(result)
+
+
+def _as_result(result: ArticleResult | Failure) -> ArticleResult:
     return failed_result(result) if isinstance(result, Failure) else result
 
 
@@ -102,18 +110,20 @@ def ingest(
     options: ReadOptions | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Progress | None = None,
+    dictionaries: PathLike | None = None,
 ) -> IngestSummary:
     """Read, process and store inputs in the DuckDB file ``db``; one transaction per batch."""
     if isinstance(paths, str | Path):
         paths = [paths]
     inputs = [str(p) for p in paths]
+    nlp = get_pipeline(dictionaries)
     with Store(db) as store:
         run_id = store.start_run("ingest", inputs)
         summary = IngestSummary(run_id=run_id, db=str(db))
         items = read_inputs(inputs, _options(options, published))
         pending: list[tuple[Article, ArticleResult]] = []
         failed: list[Failure] = []
-        for item, result in process(items, get_pipeline(), batch_size=batch_size):
+        for item, result in process(items, nlp, batch_size=batch_size):
             summary.read += 1
             if progress:
                 progress(item)

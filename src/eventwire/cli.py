@@ -134,6 +134,11 @@ def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
             type=click.Choice(["txt", "html", "jsonl", "json", "csv", "tsv", "feed", "warc"]),
             help="Read every input as this format instead of detecting it.",
         ),
+        click.option(
+            "--dictionaries",
+            type=click.Path(exists=True, file_okay=False),
+            help="Folder of PETRARCH-format actor, agent and verb dictionaries to code with.",
+        ),
         click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary."),
     ]
     for decorator in reversed(decorators):
@@ -160,7 +165,14 @@ def main() -> None:
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to write.")
 @click.option("--batch-size", default=32, show_default=True, type=int)
 @_fatal_errors
-def ingest(paths: tuple[str, ...], db: str, batch_size: int, quiet: bool, **opts: Any) -> None:
+def ingest(
+    paths: tuple[str, ...],
+    db: str,
+    batch_size: int,
+    quiet: bool,
+    dictionaries: str | None,
+    **opts: Any,
+) -> None:
     """Read, process and store articles in a DuckDB file.
 
     Reading the same input twice changes nothing. Inputs that cannot be read are
@@ -175,7 +187,14 @@ def ingest(paths: tuple[str, ...], db: str, batch_size: int, quiet: bool, **opts
     """
     options = _read_options(**opts)
     with _progress("ingest", count_inputs(paths), quiet) as advance:
-        summary = api.ingest(paths, db, options=options, batch_size=batch_size, progress=advance)
+        summary = api.ingest(
+            paths,
+            db,
+            options=options,
+            batch_size=batch_size,
+            progress=advance,
+            dictionaries=dictionaries,
+        )
     for failure in summary.failures:
         where = f"{failure.path}" + (f" ({failure.record})" if failure.record else "")
         err_console.print(f"[yellow]failed:[/yellow] {where}: {failure.reason}", highlight=False)
@@ -200,7 +219,9 @@ def ingest(paths: tuple[str, ...], db: str, batch_size: int, quiet: bool, **opts
     show_default=True,
 )
 @_fatal_errors
-def extract(paths: tuple[str, ...], fmt: str, quiet: bool, **opts: Any) -> None:
+def extract(
+    paths: tuple[str, ...], fmt: str, quiet: bool, dictionaries: str | None, **opts: Any
+) -> None:
     """Print the output contract for each input article (no database).
 
     One JSON object per article, in input order, also for articles that were
@@ -211,12 +232,13 @@ def extract(paths: tuple[str, ...], fmt: str, quiet: bool, **opts: Any) -> None:
       eventwire extract article.txt --published 2021-09-01
       eventwire extract page.html --format table
       eventwire extract records.jsonl --text-field body > results.jsonl
+      eventwire extract article.txt --dictionaries petrarch-dictionaries/
     """
     options = _read_options(**opts)
     show_bar = not quiet and err_console.is_terminal
     failed = False
     with _progress("extract", count_inputs(paths), not show_bar) as advance:
-        results = api.extract(paths, options=options, progress=advance)
+        results = api.extract(paths, options=options, progress=advance, dictionaries=dictionaries)
         failed = _print_results(results, fmt)
     sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
 

