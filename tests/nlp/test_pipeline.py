@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from eventwire.nlp import get_pipeline
 
 
@@ -26,3 +28,26 @@ def test_extensions_are_registered_with_empty_defaults():
     doc = get_pipeline()("A short text.")
     assert doc._.ew_events is None or isinstance(doc._.ew_events, list)
     assert doc._.has("ew_actors") and doc._.has("ew_quotes")
+
+
+def test_dictionaries_must_be_a_folder(tmp_path):
+    from eventwire.errors import InputError
+
+    not_a_folder = tmp_path / "verbs.txt"
+    not_a_folder.write_text("--- MEET [040] ---\n", encoding="utf-8")
+    with pytest.raises(InputError, match="folder of PETRARCH files"):
+        get_pipeline(not_a_folder)
+
+
+def test_cli_rejects_a_missing_dictionary_folder(tmp_path):
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("Officials met in the capital on Monday.\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["extract", str(article), "--dictionaries", str(tmp_path / "nowhere")]
+    )
+    assert result.exit_code == 2
+    assert "nowhere" in result.output
