@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 DB ?= eventwire.duckdb
 SHARED ?= ../shared
 
-.PHONY: install demo test test-fast lint format bench bench-extraction bench-ingest lock clean
+.PHONY: install demo test test-fast lint format bench bench-extraction bench-ingest bench-eval lock clean
 
 $(STAMP): requirements/lock.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,13 +36,16 @@ format: install
 	$(VENV)/bin/ruff format src tests benchmarks
 	$(VENV)/bin/ruff check --fix src tests benchmarks
 
-bench: bench-extraction bench-ingest
+bench: bench-extraction bench-ingest bench-eval
 
 bench-extraction: install
 	$(PY) benchmarks/extraction.py --set all --shared $(SHARED)
 
 bench-ingest: install
 	$(PY) benchmarks/ingest_throughput.py --shared $(SHARED)
+
+bench-eval: install
+	$(PY) benchmarks/eval_all.py --shared $(SHARED)
 
 # Regenerate the lock after changing dependencies in pyproject.toml (needs pip-tools).
 lock: install

@@ -28,6 +28,7 @@ from rich.progress import (
 from . import api
 from .about import __version__
 from .errors import EventwireError
+from .evaluate.command import eval_command
 from .ingest import count_inputs
 from .ingest.options import DEFAULT_MAX_BYTES, ReadOptions
 from .records import ArticleResult
@@ -581,3 +582,6 @@ def schema(sql: bool) -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+main.add_command(eval_command)
