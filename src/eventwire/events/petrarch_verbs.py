@@ -1,0 +1,323 @@
+"""Read a PETRARCH-2 verb dictionary into a :class:`~eventwire.events.lexicon.Lexicon`.
+
+The format (see the header comments of PETRARCH's CAMEO.2.0.txt and of
+``PETRreader.read_verb_dictionary``):
+
+- ``&NAME`` starts a synonym set; its members follow on ``+WORD`` lines (``_`` joins the
+  words of a phrase; a member may itself be a synset).
+- ``--- NAME [CODE] ---`` starts a verb block. The verb lines below it list synonymous
+  verbs, each with optional irregular forms in ``{...}`` and an optional own code in
+  ``[...]``; ``+BEEF_UP`` is a multi-word verb whose ``+`` word is the verb.
+- ``- PRE * POST [CODE] # comment`` is a pattern for every verb of the block: ``*`` is
+  the verb, ``$`` the source, ``+`` the target, ``%`` both (a compound, symmetric actor),
+  ``^`` any words, ``(PREP ...)`` a prepositional phrase, ``{A B}`` a noun phrase with
+  head ``B``, ``&NAME`` any member of a synset, ``_`` words that must be adjacent.
+- Codes: ``[---]`` codes nothing; ``[042:043]`` gives the code of the source's event and
+  of the target's reciprocal one (equal codes mean a symmetric event).
+- ``~ ...`` lines are verb transformations (statements about events); not converted.
+
+A pattern becomes a :class:`VerbPattern` as far as it maps onto (verb, particle, object
+head, target preposition); patterns that need words before the verb, a fixed object of
+a preposition, several prepositions or an undefined synset are skipped, and
+``Lexicon.stats`` counts how many lines were converted and why the others were not.
+Codes are kept as given (the validation dictionaries use test-only codes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventwire.errors import DataFileError
+from eventwire.events.lexicon import Lexicon, VerbPattern
+
+_WORDS = "up down out off away back over in on through together apart aside forward around"
+PARTICLES = frozenset(_WORDS.split())
+_WORDS = (
+    "about above across after against along among around as at before behind below beside "
+    "between beyond by despite during for from in inside into near of off on onto out "
+    "outside over past per since through to toward towards under until upon via with "
+    "within without"
+)
+PREPOSITIONS = frozenset(_WORDS.split())
+_CODE = re.compile(r"\[([^\]]*)\]\s*$")
+_MARKERS = frozenset({"$", "+", "%", "^"})
+
+
+@dataclass
+class _Reader:
+    """State while reading one file: synsets, the current block and the counts."""
+
+    label: str
+    synsets: dict[str, list[str]] = field(default_factory=dict)
+    patterns: list[VerbPattern] = field(default_factory=list)
+    stats: Counter = field(default_factory=Counter)
+    seen: set[tuple] = field(default_factory=set)
+
+    def add(self, pattern: VerbPattern) -> bool:
+        key = (pattern.verb, pattern.particle, pattern.obj, pattern.prep)
+        if key in self.seen:
+            return False  # an earlier line already defines it; PETRARCH too keeps the first
+        self.seen.add(key)
+        self.patterns.append(pattern)
+        return True
+
+    def skip(self, reason: str) -> None:
+        self.stats[f"skipped: {reason}"] += 1
+
+
+def read_petrarch_verbs(path: Path) -> Lexicon:
+    """Convert a PETRARCH-2 verb dictionary (``CAMEO.2.0.txt``, ``PETR.Validate.verbs.txt``)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError as error:
+        raise DataFileError(f"cannot read the verb dictionary: {error}", path=str(path)) from None
+    reader = _Reader(path.name)
+    _read(text.splitlines(), reader)
+    if not reader.patterns:
+        raise DataFileError(
+            "no verb patterns found; is this a PETRARCH verb dictionary?", path=str(path)
+        )
+    stats = dict(sorted(reader.stats.items()))
+    stats["patterns"] = len(reader.patterns)
+    return Lexicon(reader.patterns, [], stats)
+
+
+def _read(lines: list[str], reader: _Reader) -> None:
+    synset: str | None = None  # the synset whose "+" members are being read
+    block_code = "---"
+    verbs: list[tuple[str, str | None]] = []
+    in_block = False
+    for number, raw in enumerate(lines, start=1):
+        line = raw.split("#", 1)[0].rstrip() if not raw.startswith("####") else ""
+        if not line.strip() or line.startswith("<!"):
+            synset = None if not line.strip() else synset
+            continue
+        if line.startswith("&"):
+            synset = line.split()[0]
+            reader.synsets.setdefault(synset, [])
+        elif line.startswith("+") and synset is not None:
+            reader.synsets[synset].append(line[1:].strip())
+        elif line.startswith("---"):
+            synset, in_block, verbs = None, True, []
+            match = re.search(r"\[([^\]]*)\]", line)
+            block_code = match.group(1).strip() if match else "---"
+        elif line.startswith("~"):
+            reader.skip("verb transformation")
+        elif line.startswith("-") and in_block:
+            _pattern(line[1:], verbs, f"{reader.label}:{number}", reader)
+        elif in_block:
+            verb = _verb(line, block_code, f"{reader.label}:{number}", reader)
+            if verb is not None:
+                verbs.append(verb[:2])
+
+
+def _verb(
+    line: str, block_code: str, where: str, reader: _Reader
+) -> tuple[str, str | None, str] | None:
+    """A verb line → (lemma, particle, code); adds its bare pattern when it codes something."""
+    match = _CODE.search(line)
+    code = match.group(1).strip() if match else block_code
+    stem = re.sub(r"\{.*?\}", " ", _CODE.sub("", line)).split()
+    if not stem:
+        return None
+    words = stem[0].lower().split("_")
+    marked = [i for i, word in enumerate(words) if word.startswith("+")]
+    head = marked[0] if marked else 0
+    words = [word.lstrip("+") for word in words]
+    rest = words[head + 1 :]
+    if head != 0 or len(rest) > 1 or (rest and rest[0] not in PARTICLES | PREPOSITIONS):
+        reader.skip("multi-word verb that is not verb + particle")
+        return None
+    verb, particle = words[0], (rest[0] if rest else None)
+    if code not in {"---", ""}:
+        first, symmetric = _split_code(code)
+        if particle in PARTICLES or particle is None:
+            bare = VerbPattern(verb, particle, None, None, first, symmetric, "obj", where)
+        else:  # "+MEET_WITH": the preposition introduces the target
+            bare = VerbPattern(verb, None, None, particle, first, symmetric, "prep", where)
+        reader.add(bare)
+        reader.stats["converted: verb"] += 1
+    return verb, particle, code
+
+
+def _split_code(code: str) -> tuple[str, bool]:
+    """``042:043`` → (``042``, False); ``057:057`` → (``057``, True)."""
+    first, _, second = code.partition(":")
+    return first.strip(), second.strip() == first.strip()
+
+
+def _pattern(body: str, verbs: list[tuple[str, str | None]], where: str, reader: _Reader) -> None:
+    match = _CODE.search(body)
+    if match is None:
+        reader.skip("no code")
+        return
+    code, symmetric = _split_code(match.group(1))
+    if code in {"---", ""}:
+        reader.skip("null code")
+        return
+    if not verbs:
+        reader.skip("block without usable verbs")
+        return
+    try:
+        expansions = _expand(_CODE.sub("", body).strip(), reader.synsets, depth=0)
+    except KeyError as error:
+        reader.skip(f"undefined synset {error.args[0]}")
+        return
+    reasons: Counter = Counter()
+    made = 0
+    for text in expansions:
+        shape = _shape(text)
+        if isinstance(shape, str):
+            reasons[shape] += 1
+            continue
+        for verb, word in verbs:
+            pattern = _combine(verb, word, shape, code, symmetric, where)
+            if isinstance(pattern, str):
+                reasons[pattern] += 1
+            else:
+                made += reader.add(pattern)
+    if made:
+        reader.stats["converted: pattern"] += 1
+    elif reasons:
+        reader.skip(reasons.most_common(1)[0][0])
+    else:
+        reader.skip("duplicate of an earlier pattern")
+
+
+def _combine(
+    verb: str, word: str | None, shape: tuple, code: str, symmetric: bool, where: str
+) -> VerbPattern | str:
+    """The pattern of one verb of the block (``word``: the second word of "+MEET_WITH")."""
+    particle, obj, prep, target, both = shape
+    if word is None or word in PARTICLES:
+        if word and particle:
+            return "particle on a multi-word verb"
+        return VerbPattern(
+            verb, word or particle, obj, prep, code, symmetric or both, target, where
+        )
+    # A verb + preposition ("meet with"): its object is the target, so the pattern may add
+    # nothing but its own words after the preposition, which have no place in a VerbPattern.
+    if obj or prep or particle:
+        return "object after a verb + preposition"
+    return VerbPattern(verb, None, None, word, code, symmetric or both, "prep", where)
+
+
+def _expand(text: str, synsets: dict[str, list[str]], depth: int) -> list[str]:
+    """Every text with each ``&NAME`` replaced by one of its members (members may nest)."""
+    match = re.search(r"&[A-Z0-9]+(?:_[A-Z0-9]*)*", text)
+    if match is None or depth > 5:
+        return [text]
+    name, used = _synset_name(match.group(0), synsets)
+    out: list[str] = []
+    for member in synsets[name]:
+        rest = text[match.start() + used :]
+        out.extend(
+            _expand(
+                text[: match.start()] + member.replace("_", " ") + " " + rest, synsets, depth + 1
+            )
+        )
+    return out
+
+
+def _synset_name(found: str, synsets: dict[str, list[str]]) -> tuple[str, int]:
+    """The defined synset a ``&WORD_WORD`` token starts with and how many characters of it
+    the name uses: "_" both ends names ("&AUXVERB1_", written "&AUXVERB1" in patterns) and
+    joins words ("NEW_&TIETYPES_RELATIONS"), so the longest defined name wins."""
+    parts = found.split("_")
+    for end in range(len(parts), 0, -1):
+        name = "_".join(parts[:end])
+        for candidate in (name, name + "_"):
+            if candidate in synsets:
+                return candidate, min(len(candidate), len(found))
+    raise KeyError(found)
+
+
+def _shape(text: str) -> tuple[str | None, str | None, str | None, str, bool] | str:
+    """(particle, object head, preposition, target, symmetric) of one pattern text, or the
+    reason it cannot be converted."""
+    if "*" not in text:
+        return "no verb marker"
+    pre, _, post = text.replace("_", " ").partition("*")
+    before = pre.split()
+    if "+" in before:
+        return "target before the verb"
+    if any(word not in _MARKERS for word in before):
+        return "words before the verb"
+    both = "%" in before
+    tokens = re.findall(r"\(|\)|[^\s(){}]+", post.lower())
+    particle: str | None = None
+    np: list[str] = []
+    phrases: list[list[str]] = []  # each [preposition, words...]
+    bracketed = unbracketed = False  # inside "( … )" / after a bare preposition
+    for token in tokens:
+        if token == "(":
+            bracketed, unbracketed = True, False
+            phrases.append([])
+        elif token == ")":
+            bracketed = False
+        elif bracketed or unbracketed:
+            phrases[-1].append(token)
+        elif not (np or phrases or particle) and token in PARTICLES - {"in", "on"}:
+            particle = token
+        elif token in PREPOSITIONS:
+            # A bare preposition opens a phrase that runs to the next bracket or the end.
+            unbracketed = True
+            phrases.append([token])
+        else:
+            np.append(token)
+    phrases = [phrase for phrase in phrases if phrase]
+    return _assemble(particle, np, phrases, both)
+
+
+def _assemble(
+    particle: str | None, np: list[str], phrases: list[list[str]], both: bool
+) -> tuple[str | None, str | None, str | None, str, bool] | str:
+    words = [word for word in np if word not in _MARKERS]
+    if len(words) > 3:
+        return "object phrase of more than three words"
+    if "$" in np:
+        return "source after the verb"
+    target = "obj" if "+" in np or "%" in np else "none"
+    both = both or "%" in np
+    obj = _singular(words[-1]) if words else None
+    prep: str | None = None
+    open_preps = []
+    for phrase in phrases:
+        head, rest = phrase[0], [word for word in phrase[1:] if word != "^"]
+        if head not in PREPOSITIONS:
+            return "unknown word opening a phrase"
+        if "$" in rest:
+            return "source inside a prepositional phrase"
+        if "+" in rest or "%" in rest:
+            if target != "none" or len(rest) > 1:
+                return "target marker with other words"
+            prep, target, both = head, "prep", both or "%" in rest
+        elif rest:
+            return "preposition with a fixed object"
+        elif phrase[1:] == []:
+            open_preps.append(head)
+    if prep is None and open_preps:
+        if len(open_preps) > 1:
+            return "several prepositions"
+        # A bare "(WITH)" introduces the target unless "+" already marked the object.
+        prep, target = open_preps[0], ("prep" if target == "none" else target)
+    elif open_preps:
+        return "several prepositions"
+    if obj is None and target == "none":
+        target = "obj"  # "- * (IN ^)" and the like: the verb's own object is the target
+    return particle, obj, prep, target, both
+
+
+def _singular(word: str) -> str:
+    """The lemma spaCy gives a plural noun, for the common regular cases."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "ches", "shes", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
