@@ -23,6 +23,7 @@ demo: install
 	$(VENV)/bin/eventwire demo --db $(DB)
 
 test: install
+	./scripts/ensure-chromium
 	$(PY) -m pytest
 
 test-fast: install
