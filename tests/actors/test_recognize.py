@@ -298,7 +298,7 @@ def test_summary_orders_by_mentions(nlp):
     doc = run(nlp, "Beijing warned Japan. Japan replied, and Japan's envoy left.")
     summary = [(a.name, a.code, a.mentions) for a in doc._.ew_actors]
     assert summary[0] == ("Japan", "JPN", 2)
-    assert ("China government", "CHNGOV", 1) in summary
+    assert ("Chinese government", "CHNGOV", 1) in summary
 
 
 def test_component_builds_fast(nlp):
@@ -317,12 +317,14 @@ def test_seed_article(nlp):
     summary = {a.name: a for a in doc._.ew_actors}
     assert summary["LDP"].code == "JPNPTY"
     assert summary["DPP"].code == "TWNPTY"
-    assert summary["China foreign ministry"].code == "CHNGOV"
+    assert summary["Chinese foreign ministry"].code == "CHNGOV"
     for name in ("Lo Chih-cheng", "Tsai Shih-ying"):
         assert (summary[name].code, summary[name].sectors) == ("TWNLEG", ["LEG", "PTY"])
     assert summary["Yoshihide Suga"].code == "JPNGOV"
     defence = [m for m in doc._.ew_mentions if m.actor.text == "Defense Ministry"]
     assert defence and defence[0].actor.country == "JPN"
+    # one primary sector in the code, the secondary one kept in sectors
+    assert (defence[0].actor.code, defence[0].actor.sectors) == ("JPNGOV", ["GOV", "MIL"])
     ms = mentions(doc)
     lo_refs = [m for m in ms if m.actor.text in ("Lo", "He")]
     assert lo_refs and all(m.actor.name == "Lo Chih-cheng" for m in lo_refs)

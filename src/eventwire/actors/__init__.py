@@ -15,6 +15,11 @@ from eventwire.actors.kb import (
     normalise_name,
     to_cameo_code,
 )
+from eventwire.actors.petrarch import (
+    PetrarchDictionaries,
+    load_petrarch_dictionaries,
+    with_dictionaries,
+)
 from eventwire.actors.recognize import ActorMention
 
 __all__ = [
@@ -26,12 +31,15 @@ __all__ = [
     "KnowledgeBase",
     "Organisation",
     "Party",
+    "PetrarchDictionaries",
     "RoleTerm",
     "Sector",
     "actor_at",
     "check_user_file",
     "load_knowledge_base",
+    "load_petrarch_dictionaries",
     "normalise_name",
     "summarise",
     "to_cameo_code",
+    "with_dictionaries",
 ]

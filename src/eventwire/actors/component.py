@@ -15,12 +15,15 @@ role's sector. A person with no role, country or KB entry is not an actor mentio
 
 from __future__ import annotations
 
+import functools
 from datetime import date
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
 from eventwire.actors.coref import resolve_coreference
+from eventwire.actors.fallback import add_named_organisations
 from eventwire.actors.kb import KnowledgeBase, load_knowledge_base
 from eventwire.actors.recognize import (
     ActorMention,
@@ -68,6 +71,7 @@ class ActorRecognizer:
         compose(doc, cands, self.kb)
         filter_usage(doc, cands)
         cands = add_named_people(doc, cands)
+        cands = add_named_organisations(doc, cands, self.kb)
         attach_roles(doc, cands)
         live = [c for c in cands if not (c.dropped or c.absorbed) and (c.country or c.sectors)]
         mentions = [_mention(doc, c, self.kb) for c in live]
@@ -75,10 +79,34 @@ class ActorRecognizer:
 
 
 @Language.factory(
-    "ew_actors", assigns=["doc._.ew_actors", "span._.ew_actor"], requires=["token.dep", "doc.ents"]
+    "ew_actors",
+    default_config={"dictionaries": None, "mode": "add"},
+    assigns=["doc._.ew_actors", "span._.ew_actor"],
+    requires=["token.dep", "doc.ents"],
 )
-def make_actor_recognizer(nlp: Language, name: str) -> ActorRecognizer:
-    return ActorRecognizer(nlp, name)
+def make_actor_recognizer(
+    nlp: Language, name: str, dictionaries: str | None = None, mode: str = "add"
+) -> ActorRecognizer:
+    """``dictionaries``: a folder of PETRARCH actor/agent/discard files, matched beside our
+    knowledge base (``mode="add"``) or instead of its names (``mode="replace"``)."""
+    kb = load_knowledge_base()
+    if dictionaries:
+        from eventwire.actors.petrarch import with_dictionaries
+
+        kb = with_dictionaries(kb, _dictionaries(str(Path(dictionaries).resolve())), mode)
+    elif mode not in ("add", "replace"):
+        from eventwire.errors import InputError
+
+        raise InputError(f"ew_actors mode {mode!r} is not one of add, replace")
+    return ActorRecognizer(nlp, name, kb=kb)
+
+
+@functools.lru_cache(maxsize=4)
+def _dictionaries(directory: str):
+    """Dictionaries of a folder, read once per process (the Phoenix set takes seconds)."""
+    from eventwire.actors.petrarch import load_petrarch_dictionaries
+
+    return load_petrarch_dictionaries(Path(directory))
 
 
 def _article_day(doc: Doc) -> date | None:

@@ -9,7 +9,15 @@
   closer sentences win, then a grammatical subject, then the nearest mention.
 * Definite descriptions: "the ministry", "the party", "the lawmaker" with no country in
   their own phrase → the nearest earlier mention with the same agent noun (or, for a party
-  noun, the nearest party) that has a country.
+  noun, the nearest party) that has a country; a singular role noun ("the lawmaker") may
+  also stand for the nearest earlier person whose primary sector is the role's. Type
+  nouns that are not actors by themselves ("the island", "the country", "the nation")
+  stand for the nearest earlier state (country or capital) mention, ranked like pronouns.
+* Salience: among antecedents in the window, closer sentences win, then grammatical role
+  (subject, then possessor or direct object, then anything else, e.g. the object of a
+  preposition), then the nearest. Mentions inside the description's own phrase ("the
+  nearest country to Taiwan") or inside an "As the …," adjunct that describes the pronoun's
+  referent ("As the nearest country to Taiwan, its …") cannot be its antecedent.
 * Institutions without a country ("a Defense Ministry white paper"): a state organ named
   in title case takes the country of the nearest earlier mention in its sentence that has
   one (the sentence's state), else is handled like a definite description.
@@ -23,6 +31,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.actors.kb import KnowledgeBase, to_cameo_code
 from eventwire.actors.recognize import ActorMention
+from eventwire.records import Actor
 
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -32,6 +41,9 @@ STATE_KINDS = frozenset({"country", "capital", "organisation", "institution", "p
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 STATE_ORGANS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 SENTENCE_WINDOW = 2
+# Nouns that describe a state without naming it: "the island", "the country".
+STATE_NOUNS = frozenset({"island", "country", "nation", "archipelago"})
+OBJECT_DEPS = frozenset({"poss", "dobj"})
 
 
 def resolve_coreference(
@@ -43,6 +55,8 @@ def resolve_coreference(
     mentions = sorted(mentions + _shortnames(doc, mentions), key=lambda m: m.start)
     _institution_context(doc, mentions, kb)
     _definite_descriptions(doc, mentions, kb)
+    described = _state_descriptions(doc, mentions, kb)
+    mentions = sorted(mentions + described, key=lambda m: m.start)
     mentions = sorted(mentions + _pronouns(doc, mentions), key=lambda m: m.start)
     _index_antecedents(mentions)
     return mentions
@@ -114,8 +128,16 @@ def _pronouns(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
             continue
         if lower not in MALE | FEMALE | NEUTER | PLURAL:
             continue
-        earlier = [m for m in mentions if m.end <= token.i and m.kind != "pronoun"]
-        antecedent = _best_antecedent(doc, token, earlier)
+        blocked = _described_by_adjunct(token)
+        earlier = [
+            m
+            for m in mentions
+            if m.end <= token.i and m.kind != "pronoun" and m.head not in blocked
+        ]
+        # "As the nearest country to X, its …": the pronoun is the adjunct's description
+        described = [m for m in mentions if m.head in blocked and doc[m.head].dep_ == "pobj"]
+        described = [m for m in described if doc[m.head].head.lower_ == "as"]
+        antecedent = described[0] if described else _best_antecedent(doc, token, earlier)
         if antecedent is not None:
             blank = ActorMention(
                 token.i, token.i + 1, token.idx, token.idx + len(token), antecedent.actor,
@@ -157,21 +179,49 @@ def _is_body(m: ActorMention) -> bool:
     return m.kind == "institution"
 
 
-def _best_antecedent(doc: Doc, token: Token, earlier: list[ActorMention]) -> ActorMention | None:
+def _best_antecedent(
+    doc: Doc, token: Token, earlier: list[ActorMention], compatible=None
+) -> ActorMention | None:
+    """The most salient compatible mention within the sentence window (see module doc)."""
     sents = {s.start: n for n, s in enumerate(doc.sents)}
     here = sents[token.sent.start]
     best, best_key = None, None
     for m in earlier:
-        if not _compatible(token.lower_, m):
+        if not (compatible(m) if compatible else _compatible(token.lower_, m)):
             continue
         distance = here - sents[doc[m.start].sent.start]
         if distance > SENTENCE_WINDOW:
             continue
-        subject = _is_subject(doc, m)
-        key = (distance, 0 if subject else 1, -m.start)
+        key = (distance, _role_rank(doc, m), -m.start)
         if best_key is None or key < best_key:
             best, best_key = m, key
     return best
+
+
+def _role_rank(doc: Doc, m: ActorMention) -> int:
+    """0 for a subject, 1 for a possessor or direct object, 2 for anything else."""
+    if _is_subject(doc, m):
+        return 0
+    head = doc[m.head]
+    return 1 if head.dep_ in OBJECT_DEPS else 2
+
+
+def _described_by_adjunct(token: Token) -> set[int]:
+    """Tokens of an "As the N …," adjunct of the pronoun's clause that comes before it.
+
+    The adjunct describes the pronoun's own referent ("As the nearest country to Taiwan,
+    its concern …"), so nothing inside it can be the antecedent.
+    """
+    clause = token
+    while (
+        clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and clause.head is not clause
+    ):
+        clause = clause.head
+    blocked: set[int] = set()
+    for child in clause.children:
+        if child.dep_ == "prep" and child.lower_ == "as" and child.i < token.i:
+            blocked.update(t.i for t in child.subtree)
+    return blocked
 
 
 def _is_subject(doc: Doc, m: ActorMention) -> bool:
@@ -203,6 +253,7 @@ def _definite_descriptions(doc: Doc, mentions: list[ActorMention], kb: Knowledge
         phrase = _agent_phrase(m)
         if phrase is None or m.actor.country or not _definite(doc, m):
             continue
+        window = doc[m.head].sent.start
         for other in reversed(mentions[:i]):
             same = _agent_phrase(other) == phrase or (phrase == "party" and other.kind == "party")
             if same and other.actor.country:
@@ -212,6 +263,63 @@ def _definite_descriptions(doc: Doc, mentions: list[ActorMention], kb: Knowledge
                     _set_country(m, other.actor.country, kb, "country:coref")
                     m.antecedent = other.start
                 break
+            if _same_role_person(m, other) and _sentences_apart(doc, other, window) <= 2:
+                mentions[i] = _linked(m, _root_of(other, mentions), "description", m.actor.text)
+                break
+
+
+def _same_role_person(m: ActorMention, other: ActorMention) -> bool:
+    """A singular role noun ("the lawmaker") and a person whose primary sector is the role's."""
+    if m.kind != "agent" or m.number != "sg" or not m.actor.sectors:
+        return False
+    primary = [s for s in other.actor.sectors if s != "PTY"][:1]
+    return other.kind in ("person", "shortname") and primary == m.actor.sectors[:1]
+
+
+def _sentences_apart(doc: Doc, m: ActorMention, sentence_start: int) -> int:
+    starts = [s.start for s in doc.sents]
+    here = sum(1 for st in starts if st <= sentence_start)
+    there = sum(1 for st in starts if st <= m.start)
+    return here - there
+
+
+def _state_descriptions(
+    doc: Doc, mentions: list[ActorMention], kb: KnowledgeBase
+) -> list[ActorMention]:
+    """ "the island", "the country": the most salient earlier state mention, if any."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    found: list[ActorMention] = []
+    for token in doc:
+        if token.lemma_.lower() not in STATE_NOUNS or token.pos_ != "NOUN" or token.i in covered:
+            continue
+        if token.tag_ in ("NNS", "NNPS") or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children
+        ):
+            continue
+        own = {t.i for t in token.subtree} | _described_by_adjunct(token)
+        earlier = [
+            m
+            for m in mentions
+            if m.end <= token.i and m.kind in ("country", "capital") and m.head not in own
+        ]
+        antecedent = _best_antecedent(doc, token, earlier, compatible=lambda m: True)
+        if antecedent is None:
+            continue
+        start = min(t.i for t in token.subtree if t.i <= token.i)
+        span = doc[start : token.i + 1]
+        blank = ActorMention(
+            start, token.i + 1, span.start_char, span.end_char, antecedent.actor,
+            "description", token.i,
+        )  # fmt: skip
+        linked = _linked(blank, antecedent, "description", span.text)
+        state = kb.country(antecedent.actor.country or "")
+        if state is not None:  # the state itself, not its capital's government: TWN
+            linked.actor = Actor(
+                text=span.text, name=state.name, code=state.code, country=state.code,
+                sectors=[], id=state.wikidata or state.code,
+            )  # fmt: skip
+        found.append(linked)
+    return found
 
 
 def _definite(doc: Doc, m: ActorMention) -> bool:
@@ -225,8 +333,8 @@ def _set_country(m: ActorMention, country: str, kb: KnowledgeBase, hint: str) ->
     m.actor = m.actor.model_copy(
         update={
             "country": country,
-            "code": to_cameo_code(country, m.actor.sectors, kb),
-            "name": f"{state.name} {phrase}" if state else m.actor.name,
+            "code": to_cameo_code(country, m.actor.sectors[:1], kb),  # primary sector only
+            "name": kb.agent_name(country, phrase) if state else m.actor.name,
             "id": f"agent:{country}:{phrase}",
         }
     )

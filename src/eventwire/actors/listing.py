@@ -73,7 +73,7 @@ def _rows(kb: KnowledgeBase, on: date | None) -> Iterator[tuple[str, tuple[str, 
             (t.name, *t.names),
             {
                 "name": t.name,
-                "code": to_cameo_code(t.country, t.sectors),
+                "code": to_cameo_code(t.country, _primary(t.sectors)),
                 "country": t.country,
                 "sectors": list(t.sectors),
                 "detail": f"{'|'.join(t.roles)} {span}",
@@ -86,7 +86,7 @@ def _rows(kb: KnowledgeBase, on: date | None) -> Iterator[tuple[str, tuple[str, 
             (i.name, *i.names),
             {
                 "name": i.name,
-                "code": to_cameo_code(i.country, i.sectors),
+                "code": to_cameo_code(i.country, i.sectors[:1]),
                 "country": i.country,
                 "sectors": list(i.sectors),
                 "detail": i.note,
@@ -129,3 +129,8 @@ def search_knowledge_base(
             if len(found) >= limit:
                 break
     return found
+
+
+def _primary(sectors: tuple[str, ...]) -> list[str]:
+    """A person is coded by the role's sector, not the party's (see recognize.primary_sector)."""
+    return [s for s in sectors if s != "PTY"][:1] or list(sectors[:1])

@@ -57,7 +57,8 @@ MOTION = frozenset(
 VISIT = frozenset({"visit", "tour", "leave", "enter", "reach", "invade", "occupy", "cross", "land"})
 # Dependency labels of noun-phrase modifiers that can carry an agent's country.
 MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
-PRIORITY = {"person": 0, "party": 1, "org": 2, "inst": 3, "country": 4, "agent": 5}
+# On equal spans: our entries first, then a PETRARCH dictionary phrase ("dict").
+PRIORITY = {"person": 0, "party": 1, "org": 2, "inst": 3, "country": 4, "agent": 5, "dict": 6}
 
 
 @dataclass
@@ -97,6 +98,7 @@ class Candidate:
     absorbed: bool = False
     dropped: bool = False
     party: bool = False
+    code: str | None = None  # a dictionary's code, kept verbatim
 
     def span(self, doc: Doc) -> Span:
         """The candidate's tokens."""
@@ -110,8 +112,13 @@ class KBMatcher:
         self.kb = kb
         self.names = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.agents = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for label, names in self._name_groups().items():
-            self.names.add(label, list(nlp.tokenizer.pipe(sorted(set(names)))))
+        self.discards = PhraseMatcher(nlp.vocab, attr="LOWER")
+        if kb.own_names:
+            for label, names in self._name_groups().items():
+                self.names.add(label, list(nlp.tokenizer.pipe(sorted(set(names)))))
+        self.dictionary: dict[str, object] = {}
+        if kb.dictionary is not None:
+            self._add_dictionary(nlp, kb.dictionary)
         lower, upper = set(), set()
         for agent in kb.agents.values():
             lower.add(agent.phrase)
@@ -124,6 +131,20 @@ class KBMatcher:
                     lower.add(form)
         self.agents.add("agent", list(nlp.tokenizer.pipe(sorted(lower))))
         self.names.add("agent", list(nlp.tokenizer.pipe(sorted(upper))))
+
+    def _add_dictionary(self, nlp: Language, dicts) -> None:
+        """PETRARCH actor phrases (lower case; short one-word ones as acronyms) and discards."""
+        lower, upper = [], []
+        for actor in dicts.actors:
+            for phrase in actor.phrases:
+                doc = nlp.make_doc(phrase)
+                self.dictionary.setdefault(lookup_key(doc), actor)
+                # "US", "IT", "WHO" as lower-case words are not actors
+                short = len(doc) == 1 and sum(c.isalpha() for c in phrase) <= 3
+                (upper if short else lower).append(doc)
+        self.agents.add("dict", lower)
+        self.names.add("dict", upper)
+        self.discards.add("discard", [nlp.make_doc(p) for p, _ in dicts.discards])
 
     def _name_groups(self) -> dict[str, list[str]]:
         kb = self.kb
@@ -140,19 +161,22 @@ class KBMatcher:
         }
 
     def candidates(self, doc: Doc) -> list[Candidate]:
-        """Longest non-overlapping matches in document order."""
+        """Longest non-overlapping matches in document order; none inside a discard phrase."""
+        taken: set[int] = {i for _, start, end in self.discards(doc) for i in range(start, end)}
         found = [
             (start, end, doc.vocab.strings[key])
             for matcher in (self.names, self.agents)
             for key, start, end in matcher(doc)
         ]
         found.sort(key=lambda m: (-(m[1] - m[0]), PRIORITY[m[2]], m[0]))
-        taken: set[int] = set()
         chosen: list[Candidate] = []
         for start, end, label in found:
             if taken.isdisjoint(range(start, end)):
                 taken.update(range(start, end))
-                chosen.append(Candidate(start, end, label))
+                cand = Candidate(start, end, label)
+                if label == "dict":
+                    cand.entry = self.dictionary.get(lookup_key(cand.span(doc)))
+                chosen.append(cand)
         return sorted(chosen, key=lambda c: c.start)
 
 
@@ -165,7 +189,7 @@ def resolve(doc: Doc, cands: list[Candidate], kb: KnowledgeBase, day: date | Non
     for cand in cands:
         text = cand.span(doc).text
         if cand.label == "country":
-            _resolve_country(cand, kb.countries_named(text), states, cand.span(doc).root)
+            _resolve_country(cand, kb.countries_named(text), states, cand.span(doc).root, kb)
         elif cand.label == "party":
             _resolve_party(cand, kb.parties_named(text), states)
         elif cand.label == "org":
@@ -174,6 +198,8 @@ def resolve(doc: Doc, cands: list[Candidate], kb: KnowledgeBase, day: date | Non
             _set_inst(cand, kb.institutions_named(text), states)
         elif cand.label == "person":
             _set_person(cand, pick_term(kb.people_named(text), day))
+        elif cand.label == "dict":
+            _set_dictionary_actor(doc, cand, kb, day)
         else:
             _set_agent(cand, kb.agent(text))
         if cand.entry is None:
@@ -203,7 +229,9 @@ def _prefer(options: list, country_of, states: list[str]):
     return options[0]
 
 
-def _resolve_country(cand: Candidate, pairs, states: list[str], root: Token) -> None:
+def _resolve_country(
+    cand: Candidate, pairs, states: list[str], root: Token, kb: KnowledgeBase
+) -> None:
     by_code: dict[str, list[str]] = {}
     for country, how in pairs:
         by_code.setdefault(country.code, []).append(how)
@@ -225,10 +253,11 @@ def _resolve_country(cand: Candidate, pairs, states: list[str], root: Token) -> 
     cand.ident = choice.wikidata or choice.code
     cand.name, cand.kind = choice.name, "country"
     if how == "capital":
-        cand.sectors, cand.kind, cand.name = ["GOV"], "capital", f"{choice.name} government"
+        cand.sectors, cand.kind = ["GOV"], "capital"
+        cand.name = kb.agent_name(choice.code, "government")
     elif how == "demonym":
         cand.sectors, cand.kind, cand.number = ["CVL"], "agent", "pl"
-        cand.name = f"{choice.name} people"
+        cand.name = kb.agent_name(choice.code, "people")
 
 
 def _resolve_party(cand: Candidate, parties: Iterable[Party], states: list[str]) -> None:
@@ -271,6 +300,37 @@ def _set_person(cand: Candidate, term: RoleTerm | None) -> None:
         cand.role = list(term.roles)
 
 
+def lookup_key(tokens: Iterable[Token]) -> str:
+    """The key a dictionary phrase is stored and looked up under."""
+    return " ".join(t.lower_ for t in tokens)
+
+
+def _set_dictionary_actor(doc: Doc, cand: Candidate, kb: KnowledgeBase, day: date | None) -> None:
+    """A PETRARCH actor phrase: its code for the article's day; a bare state code is a country."""
+    from eventwire.actors.petrarch import split_code
+
+    actor = cand.entry  # set by KBMatcher.candidates
+    code = actor.code_on(day) if actor is not None else None
+    if not code:
+        cand.entry = None  # no code on this day: not an actor
+        return
+    country, sectors = split_code(code, kb)
+    state = kb.country(code)
+    if state is not None:  # "CHINA [CHN]": behaves like our own country names
+        root = cand.span(doc).root
+        adjective = root.pos_ == "ADJ" or root.dep_ in ("amod", "compound")
+        cand.label, cand.how = "country", "adjective" if adjective else "name"
+        cand.entry, cand.country, cand.kind, cand.name = state, state.code, "country", state.name
+        cand.ident = state.wikidata or state.code
+        return
+    # a named actor: lends its country to agents, like a named institution
+    cand.label, cand.entry, cand.code = "inst", actor, code
+    cand.country, cand.sectors, cand.name = country, sectors, actor.name
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.start <= cand.start < e.end]
+    cand.kind = "person" if people else "institution"
+    cand.ident = f"petrarch:{actor.phrases[0]}"
+
+
 def _set_agent(cand: Candidate, agent: Agent | None) -> None:
     if agent is not None:
         cand.entry, cand.sectors, cand.name = agent, list(agent.sectors), agent.phrase
@@ -300,8 +360,9 @@ def _modifiers(doc: Doc, cand: Candidate) -> list[Token]:
     """Tokens that modify the candidate's head noun inside its noun phrase."""
     root = cand.span(doc).root
     mods = [t for t in root.children if t.dep_ in MODIFIER_DEPS and t.i < cand.start]
+    # "the foreign minister of Japan", "officials from Japan", "rebels in Ivory Coast"
     for prep in root.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "from") and prep.i >= cand.end:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in") and prep.i >= cand.end:
             mods += [t for t in prep.children if t.dep_ == "pobj"]
     # a modifier may sit on a compound inside the phrase ("China's [Foreign] Ministry")
     mods += [
@@ -331,10 +392,7 @@ def _compose_one(doc: Doc, cand: Candidate, at: dict[int, Candidate], kb: Knowle
                 cand.sectors = list(dict.fromkeys([*cand.sectors, "PTY"]))
                 cand.role.append(f"party:{mod.name}")
     if cand.label == "agent" and cand.country:
-        state = kb.country(cand.country)
-        group = None if state else kb.organisation_for_country_code(cand.country)
-        owner = state.name if state else group.name if group else cand.country
-        cand.name = f"{owner} {cand.entry.phrase}"
+        cand.name = kb.agent_name(cand.country, cand.entry.phrase)
         cand.ident = f"agent:{cand.country}:{cand.entry.phrase}"
 
 
@@ -411,13 +469,24 @@ def _is_modifier_only(doc: Doc, cand: Candidate, at: dict[int, Candidate]) -> bo
     return False
 
 
+def primary_sector(cand: Candidate, sectors: list[str]) -> list[str]:
+    """The one sector that goes into the code; every sector stays in ``Actor.sectors``.
+
+    CAMEO codes an actor as country + primary role (+ an optional secondary role, which we
+    leave to ``sectors``). The primary role is the first sector listed in the data file:
+    ministries are organs of government, so "Japan's Defence Ministry" is JPNGOV with
+    sectors [GOV, MIL], and a coast guard (MIL|COP) is MIL. A party member is coded by the
+    role ("DPP lawmaker" → TWNLEG, sectors [LEG, PTY]); a party itself is PTY.
+    """
+    if cand.kind == "person" or cand.party:
+        return [s for s in sectors if s != "PTY"][:1] or sectors[:1]
+    return sectors[:1]
+
+
 def to_actor(doc: Doc, cand: Candidate, kb: KnowledgeBase) -> Actor:
     """The Actor record of a resolved candidate."""
     sectors = list(dict.fromkeys(cand.sectors))
-    # a party member is coded by the role (TWNLEG); PTY stays in ``sectors``
-    keep_role = cand.kind == "person" or cand.party
-    primary = [s for s in sectors if s != "PTY"][:1] if keep_role else sectors
-    code = to_cameo_code(cand.country, primary or sectors, kb)
+    code = cand.code or to_cameo_code(cand.country, primary_sector(cand, sectors), kb)
     return Actor(
         text=cand.span(doc).text,
         name=cand.name,

@@ -1,0 +1,73 @@
+"""NER fallback for organisations outside the knowledge base.
+
+Every sentence and organisation name here is invented for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from eventwire.actors.fallback import load_org_words, parse_org_words
+from eventwire.errors import DataFileError
+from eventwire.nlp.pipeline import build_pipeline
+from eventwire.records import Article
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return build_pipeline()
+
+
+def coded(nlp: Language, text: str) -> dict[str, str]:
+    doc = nlp.make_doc(text)
+    doc._.ew_article = Article(id="t", text=text, published="2022-03-01")
+    return {m.actor.text: m.actor.code for m in nlp(doc)._.ew_mentions}
+
+
+def test_possessive_country_and_head_noun_sector(nlp):
+    found = coded(nlp, "Taiwan's Coastal Heritage Council criticised the plan.")
+    assert found == {"Taiwan's Coastal Heritage Council": "TWNGOV"}
+
+
+def test_country_inside_the_name(nlp):
+    found = coded(nlp, "The Taiwan Foundation for Democracy funded the survey.")
+    assert found["Taiwan Foundation for Democracy"] == "TWNNGO"
+
+
+def test_country_after_in(nlp):
+    found = coded(nlp, "Officials from the Rural Development Council in Japan met farmers.")
+    assert found["Rural Development Council"] == "JPNGOV"
+
+
+def test_no_country_no_actor(nlp):
+    found = coded(nlp, "The Kuomintang-aligned Foo Institute published a report.")
+    assert not any("Institute" in text for text in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Freedonia United beat the Japanese side Osaka Rovers FC on Sunday.",
+        "Japan's Sakura Airlines cancelled its flights.",
+        "The Bank of Ruritania in Japan raised its fees.",
+    ],
+)
+def test_teams_and_companies_stay_out(nlp, text):
+    doc = nlp.make_doc(text)
+    doc._.ew_article = Article(id="t", text=text, published="2022-03-01")
+    names = [m.actor.name for m in nlp(doc)._.ew_mentions]
+    # no named actor is made from the team or company name (a generic "bank" may remain)
+    words = ("United", "Rovers", "Airlines", "Ruritania")
+    assert not any(w in name for name in names for w in words)
+
+
+def test_word_lists_load_and_bad_lines_name_file_and_line():
+    words = load_org_words()
+    assert words.sectors["council"] == ("GOV",) and "FC" in words.exclude
+    with pytest.raises(DataFileError, match=r"mine\.tsv \(line 3\).*kind 'maybe'"):
+        parse_org_words("word\tkind\tsectors\ncouncil\tsector\tGOV\nclub\tmaybe\t\n", "mine.tsv")
+    with pytest.raises(DataFileError, match=r"line 2.*known sectors"):
+        parse_org_words(
+            "word\tkind\tsectors\ncouncil\tsector\tXYZ\n", "mine.tsv", frozenset({"GOV"})
+        )
