@@ -1,0 +1,194 @@
+"""From found predicates to Event records: actor pairs, keep rules, dates, confidence.
+
+Which events are kept (:meth:`Found.pairs`): a source actor with a country is required
+(a generic agent such as "experts" or "officials" is too weak a source); a target too,
+except for protests (14) and force posture (15), where CAMEO often leaves it implicit.
+Symmetric events with conjoined actors and no target ("A and B met", "talks between A
+and B") give one event per pair, the first-named actor as source; B→A is implied by the
+``;symmetric`` rule suffix and not written twice, so counts of events are not doubled.
+Events with several pairs share a ``group`` id. Never kept: an actor acting on itself, a
+state and one of its own parts ("It accused China" said of a Chinese body: nearly always
+a resolution slip). Duplicates (same sentence, 3-digit code, negation and countries of
+both actors) are merged, keeping the most confident.
+
+Confidence (clamped to 0.05–0.95): 0.4, +0.15 for a pattern with a particle, object or
+preposition, +0.2 for a target found in the pattern's own slot (+0.1 when found by the
+fallback prepositions with/to/against), +0.15 for a source on the clause itself (+0.05
+when inherited through control, conjunction or a light verb), +0.05 when both actors
+have a country; −0.1 without a target.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire import places, times
+from eventwire.actors import ActorMention
+from eventwire.events.cameo import cameo_code
+from eventwire.records import Actor, Event, Modality, Plover
+
+#: Roots whose events may lack a target: protests and shows of force are often aimed
+#: at no one in particular ("thousands protested", "the army mobilised").
+IMPLICIT_TARGET_ROOTS = frozenset({"14", "15"})
+
+
+@dataclass
+class Found:
+    """A predicate matched to a code, with its actors, before it becomes Event records."""
+
+    anchor: Token
+    trigger: list[Token]
+    code: str
+    where: str  # the pattern's "file:line"
+    rule: str
+    symmetric: bool
+    sources: list[tuple[ActorMention, bool]]  # (mention, found on the clause itself)
+    targets: list[ActorMention] = field(default_factory=list)
+    target_in_slot: bool = False
+    specific: bool = False
+    negated: bool = False
+    modality: Modality = Modality.ASSERTED
+
+    def pairs(self) -> list[tuple[ActorMention, bool, ActorMention | None]]:
+        """(source, direct, target) triples this event stands for, after the keep rules."""
+        if not self.sources:
+            return []
+        if self.symmetric and not self.targets and len(self.sources) >= 2:
+            raw = [(s, d, t) for (s, d), (t, _) in combinations(self.sources, 2)]
+        elif self.targets:
+            raw = [(s, d, t) for s, d in self.sources for t in self.targets]
+        elif self.code[:2] in IMPLICIT_TARGET_ROOTS:
+            raw = [(s, d, None) for s, d in self.sources]
+        else:
+            return []
+        return [(s, d, t) for s, d, t in raw if _keep(s.actor, t.actor if t else None)]
+
+
+def _keep(source: Actor, target: Actor | None) -> bool:
+    if source.country is None:
+        return False  # a generic agent ("experts", "officials") is too weak to be a source
+    if target is None:
+        return True
+    if (source.code, source.name) == (target.code, target.name):
+        return False  # never an actor acting on itself
+    # a state and one of its own parts ("It accused China", said of a Chinese body) is
+    # nearly always a resolution slip, not a domestic event
+    same_country = source.country == target.country
+    return not (same_country and (not source.sectors or not target.sectors))
+
+
+def to_records(doc: Doc, found: list[Found]) -> list[Event]:
+    """Event records of the found predicates, one per actor pair, duplicates merged."""
+    article = doc._.ew_article
+    article_id = getattr(article, "id", None) or "doc"
+    published = (getattr(article, "published", None) or "")[:10] or None
+    best: dict[tuple, Event] = {}
+    groups = 0
+    for f in sorted(found, key=lambda f: f.anchor.i):
+        pairs = f.pairs()
+        if not pairs:
+            continue
+        group = None
+        if len(pairs) > 1:
+            groups += 1
+            group = f"{article_id}-g{groups}"
+        info = cameo_code(f.code)
+        start = min(t.idx for t in f.trigger)
+        end = max(t.idx + len(t) for t in f.trigger)
+        span = doc[min(t.i for t in f.trigger) : max(t.i for t in f.trigger) + 1]
+        date, precision = event_date(doc, span, published)
+        location = places.place_for(doc, span)
+        sent = f.anchor.sent
+        for source, direct, target in pairs:
+            event = Event(
+                id="",
+                sentence=sent.text.strip(),
+                span=(start, end),
+                text=doc.text[start:end],
+                source=_actor(doc, source),
+                target=_actor(doc, target) if target else None,
+                group=group,
+                cameo=info.code,
+                cameo_root=info.root,
+                quad_class=info.quad_class,
+                goldstein=info.goldstein,
+                plover=Plover(event=info.plover_event, mode=info.plover_mode)
+                if info.plover_event
+                else None,
+                date=date,
+                date_precision=precision if date else "article",
+                location=location,
+                negated=f.negated,
+                modality=f.modality,
+                confidence=confidence(f, source, direct, target),
+                rule=f.rule,
+            )
+            key = _key(event, sent.start, f.symmetric)
+            if key not in best or best[key].confidence < event.confidence:
+                best[key] = event
+    events = sorted(best.values(), key=lambda e: (e.span[0], e.span[1]))
+    return [replace_id(e, f"{article_id}-e{n}") for n, e in enumerate(events, start=1)]
+
+
+def event_date(doc: Doc, span: Span, published: str | None) -> tuple[str | None, str]:
+    """The date of the sentence's time expression that belongs to the event's clause or a
+    clause above it ("declared on August 27 that it had …"), else the article's date.
+
+    ``times.date_for`` falls back to the nearest expression of the sentence; an expression
+    inside another clause ("the talks last week prompted X; Y has said …") dates that
+    clause's event, not this one, so it is not taken.
+    """
+    found = times.date_for(doc, span)
+    if found is None:
+        return published, "article"
+    value, precision = found
+    above = {t.i for t in span} | {t.i for tok in span for t in tok.ancestors}
+    sent = span.sent
+    for expr in doc._.ew_times or []:
+        if expr.value != value:
+            continue
+        time_span = doc.char_span(*expr.span, alignment_mode="expand")
+        if time_span is None or not (sent.start <= time_span.start < sent.end):
+            continue
+        verb = next((t for t in time_span.root.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None or verb.i in above or time_span.root.head.i in above:
+            return value, precision
+    return published, "article"
+
+
+def replace_id(event: Event, new_id: str) -> Event:
+    return event.model_copy(update={"id": new_id})
+
+
+def _actor(doc: Doc, mention: ActorMention) -> Actor:
+    """The mention's actor with ``text`` = the words of this mention."""
+    return mention.actor.model_copy(
+        update={"text": doc.text[mention.start_char : mention.end_char]}
+    )
+
+
+def _key(event: Event, sentence: int, symmetric: bool) -> tuple:
+    """Events of one sentence with this key are one event told twice ("Hu arrived in
+    Tokyo on the first visit to Japan by a Chinese president"): same 3-digit code,
+    negation and countries on both ends (a name and its title, a capital and its state)."""
+    src = event.source.country if event.source else None
+    tgt = (event.target.country or event.target.code) if event.target else None
+    ends = tuple(sorted([src, tgt], key=str)) if symmetric else (src, tgt)
+    return (sentence, ends, event.cameo[:3], event.negated)
+
+
+def confidence(f: Found, source: ActorMention, direct: bool, target: ActorMention | None) -> float:
+    """The documented confidence formula (module docstring)."""
+    score = 0.4
+    score += 0.15 if f.specific else 0.0
+    if target is not None:
+        score += 0.2 if f.target_in_slot else 0.1
+    else:
+        score -= 0.1
+    score += 0.15 if direct else 0.05
+    if source.actor.country and (target is None or target.actor.country):
+        score += 0.05
+    return round(min(0.95, max(0.05, score)), 2)

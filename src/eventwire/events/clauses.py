@@ -1,0 +1,239 @@
+"""Reading clauses off the dependency parse: subjects, objects, targets, particles, actors.
+
+Everything here works on spaCy tokens of ``en_core_web_sm``, whose parses are often a
+little off: conjoined subjects hang from the first conjunct, prepositions of a light
+verb's object attach to the object or to the verb, relative pronouns stand for the noun
+they modify. The helpers therefore look in every place the small model puts a phrase
+rather than in the one place a grammar book would.
+
+Actor lookup goes through :class:`MentionIndex`, built once per document, so that finding
+the actor of a token is one dictionary lookup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from eventwire.actors import ActorMention
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+# Adverbs the small model labels advmod where a phrasal-verb particle is meant
+# ("stand together", "step back"); treated as particles when matching patterns.
+PARTICLE_ADVERBS = frozenset({"together", "back", "down", "up", "off", "out", "away", "apart"})
+#: Complements that make an object public ("made its reservations known to X"): their
+#: to/in-phrase names the addressee, wherever the small model attaches them.
+PUBLIC_COMPLEMENTS = frozenset({"know", "known", "clear", "public", "plain"})
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A token that fills a role, and whether it was found on the clause itself."""
+
+    token: Token
+    direct: bool = True  # False: inherited through control, conjunction or a light verb
+
+
+class MentionIndex:
+    """Actor mentions of a document by token index (every token of a mention and its head)."""
+
+    def __init__(self, doc: Doc, extra: dict[int, ActorMention] | None = None):
+        self.doc = doc
+        self._at: dict[int, ActorMention] = {}
+        for mention in doc._.ew_mentions or []:
+            for i in range(mention.start, mention.end):
+                self._at.setdefault(i, mention)
+            self._at.setdefault(mention.head, mention)
+        if extra:
+            for i, mention in extra.items():
+                self._at.setdefault(i, mention)
+
+    def at(self, i: int) -> ActorMention | None:
+        """The mention covering token ``i``."""
+        return self._at.get(i)
+
+    def add(self, i: int, mention: ActorMention) -> None:
+        """Record a mention found by the events stage itself (a capital as addressee)."""
+        self._at.setdefault(i, mention)
+
+    def actors(self, token: Token) -> list[ActorMention]:
+        """The actors a noun phrase names, conjuncts included ("China and Russia")."""
+        found: list[ActorMention] = []
+        for tok in conjuncts(token):
+            mention = self.of_phrase(tok)
+            if mention is not None and all(m is not mention for m in found):
+                found.append(mention)
+        return found
+
+    def of_phrase(self, token: Token) -> ActorMention | None:
+        """The actor of the phrase headed by ``token``: itself, its relative-clause noun,
+        or an actor modifier of a non-actor head ("the Defense Ministry paper")."""
+        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            token = token.head.head
+        mention = self.at(token.i)
+        if mention is not None:
+            return mention
+        for child in token.children:
+            mention = self.at(child.i) if child.dep_ in ("poss", "compound", "nmod") else None
+            # "their economies" after "X and Y invested in": a pronoun possessor points
+            # back to the clause's own actors, not to a party acted upon
+            if mention is not None and mention.kind != "pronoun":
+                return mention
+        return None
+
+    def modifier_actor(self, noun: Token) -> ActorMention | None:
+        """The actor of a possessive, compound or adjective before a noun ("US sanctions")."""
+        own = self.at(noun.i)
+        for child in noun.children:
+            if child.i < noun.i and child.dep_ in ("poss", "compound", "amod", "nmod"):
+                mention = self.at(child.i)
+                if mention is not None and mention is not own:
+                    return mention
+        return None
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and its conjuncts, in text order ("Taiwan and Japan" → [Taiwan, Japan])."""
+    out = [token]
+    stack = [c for c in token.children if c.dep_ == "conj"]
+    while stack:
+        tok = stack.pop(0)
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ == "conj")
+    return sorted(out, key=lambda t: t.i)
+
+
+def is_passive(verb: Token) -> bool:
+    """Passive voice: a passive subject or a passive auxiliary."""
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def particle(verb: Token) -> str | None:
+    """The verb's particle ("up" in "step up"), or an adverb the model took for one."""
+    for child in verb.children:
+        if child.dep_ == "prt":
+            return child.lower_
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in PARTICLE_ADVERBS and child.i > verb.i:
+            return child.lower_
+    return None
+
+
+def objects(verb: Token) -> list[Token]:
+    """Direct objects, or the passive subject (the logical object) of a passive verb."""
+    deps = PASSIVE_SUBJECT_DEPS if is_passive(verb) else OBJECT_DEPS
+    found = [c for c in verb.children if c.dep_ in deps]
+    if not found and not is_passive(verb):
+        # "criticised and threatened Japan": the shared object hangs from the last verb
+        for conj in verb.children:
+            if conj.dep_ == "conj" and conj.pos_ == "VERB" and not _has_subject(conj):
+                found = [c for c in conj.children if c.dep_ in deps]
+                if found:
+                    break
+    return found
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
+
+
+def datives(verb: Token) -> list[Token]:
+    """Indirect objects ("gave Japan aid")."""
+    return [c for c in verb.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
+
+
+def prep_objects(heads: list[Token], prep: str) -> list[Token]:
+    """Objects of preposition ``prep`` attached to any of ``heads`` (verb, object, particle)."""
+    found: list[Token] = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("prep", "dative", "agent") and child.lower_ == prep:
+                found.extend(c for c in child.children if c.dep_ == "pobj")
+    return found
+
+
+def prepositions(heads: list[Token]) -> set[str]:
+    """Prepositions with an object attached to any of ``heads``."""
+    return {
+        c.lower_
+        for head in heads
+        for c in head.children
+        if c.dep_ in ("prep", "dative") and any(g.dep_ == "pobj" for g in c.children)
+    }
+
+
+def public_complements(heads: list[Token]) -> list[Token]:
+    """ "known"/"clear" complements of any of ``heads`` ("made X known", "made it clear")."""
+    return [
+        c
+        for head in heads
+        for c in head.children
+        if c.dep_ in ("acl", "amod", "oprd", "ccomp", "acomp", "xcomp")
+        and (c.lemma_.lower() in PUBLIC_COMPLEMENTS or c.lower_ in PUBLIC_COMPLEMENTS)
+    ]
+
+
+def agent_objects(verb: Token) -> list[Token]:
+    """The by-phrase of a passive verb ("was condemned by China")."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def subjects(verb: Token) -> list[Slot]:
+    """The logical subject of a verb: its own subject (the by-agent when passive), else
+    one inherited from a conjoined verb, a controlling verb or the noun it modifies."""
+    if is_passive(verb):
+        own = agent_objects(verb)
+    else:
+        own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if len(own) > 1:
+        # two subjects is a misparse ("Hu, the president will …", "who some call …"):
+        # the one next to the verb is the one the verb agrees with
+        own = [min(own, key=lambda t: abs(verb.i - t.i))]
+    if own:
+        return [Slot(t) for t in own]
+    head = verb.head
+    if verb.dep_ == "conj" and head is not verb:
+        # "criticised and threatened": the second verb shares the first one's subject
+        return [Slot(s.token, False) for s in subjects(head)]
+    if verb.dep_ == "xcomp" and head is not verb:
+        return [Slot(t, False) for t in controller(head)]
+    if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        # "China's attempts to isolate it": the noun's possessor does the isolating
+        return [Slot(head, False)]
+    if verb.dep_ == "advcl" and head is not verb and not _has_mark(verb):
+        # "..., saying it would retaliate": a participle clause shares the main subject
+        return [Slot(s.token, False) for s in subjects(head)]
+    return []
+
+
+def controller(matrix: Token) -> list[Token]:
+    """Who does the embedded verb of ``matrix``: its object ("urged Japan to …"), the
+    passive subject ("Japan was urged to …") or its subject ("agreed to …")."""
+    if is_passive(matrix):
+        passive = [c for c in matrix.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        if passive:
+            return passive
+    objs = [c for c in matrix.children if c.dep_ in OBJECT_DEPS]
+    if objs:
+        return objs
+    return [s.token for s in subjects(matrix)]
+
+
+def _has_mark(verb: Token) -> bool:
+    return any(c.dep_ == "mark" for c in verb.children)
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The nearest verb above a noun (through prepositions and nouns), for its modality."""
+    node = token
+    for _ in range(8):
+        if node.head is node:
+            return node if node.pos_ in ("VERB", "AUX") else None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None

@@ -1,0 +1,423 @@
+"""Find events in a parsed document: verbal and nominal predicates matched to the lexicon.
+
+Steps per sentence: every verb is matched against the lexicon's verb patterns (most
+specific first: particle, object head and target preposition); every noun against the
+noun patterns (:mod:`.nominal`). Then the clause structure settles how the found
+predicates combine (:func:`settle`):
+
+- control and raising: "agreed to hold talks", "plans to visit" — the control verb is not
+  an event of its own; the embedded verb is coded with the matrix subject as source and
+  the control verb's modality (:mod:`.modality`);
+- appeals, demands and threats ("urged Japan to stand together", "threatened to impose
+  sanctions") are coded on the matrix verb, which absorbs its complement: its target is
+  the complement's actor when it has none of its own, and a generic appeal (020) takes
+  the specific appeal code of what is asked for (036 intent to meet → 026 appeal to meet);
+- a call made in reported speech ("X said that Y must Z") becomes an appeal by X to Y;
+- any other event inside a reporting verb's complement is Y's, with modality reported;
+  the reporting itself is a quote, not an event, unless the lexicon codes the reporting
+  verb outside root 01 ("accused", "warned").
+
+Negation and modality: :mod:`.modality`. A capital or country that the actors stage read
+as a place ("visited Japan", "made known in Tokyo") counts as an actor in an event's own
+target slot; a country name or adjective modifying an event noun ("US sanctions") counts
+as its source. Which events are kept, and the confidence formula: :mod:`.build`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors import ActorMention, KnowledgeBase, load_knowledge_base
+from eventwire.events.build import Found, to_records
+from eventwire.events.cameo import is_known_code
+from eventwire.events.clauses import (
+    MentionIndex,
+    conjuncts,
+    datives,
+    governing_verb,
+    objects,
+    particle,
+    prep_objects,
+    prepositions,
+    public_complements,
+    subjects,
+)
+from eventwire.events.lexicon import Lexicon, VerbPattern
+from eventwire.events.modality import (
+    APPEAL_VERBS,
+    CONTROL_VERBS,
+    INTENT_VERBS,
+    modality_of,
+    noun_negated,
+    own_modality,
+    speech_verbs,
+)
+from eventwire.events.nominal import ADDRESSEE_PREPS, match_noun, noun_clause, noun_sources
+from eventwire.records import Actor, Event, Modality
+
+#: Roots of matrix verbs that absorb their complement (appeal, demand, threaten).
+ABSORBING_ROOTS = frozenset({"02", "10", "13"})
+#: Prepositions tried for a target when the pattern's own slot is empty.
+FALLBACK_PREPS = ("with", "to", "against", "toward", "towards")
+#: What a threat threatens, by the code or root of the event threatened (CAMEO 13x).
+THREAT_OF = {
+    "161": "1313", "162": "1311", "163": "1312", "16": "131", "172": "132", "17": "137",
+    "14": "133", "15": "138", "18": "138", "19": "1384", "20": "1385",
+}  # fmt: skip
+#: Roots of attacks, fighting and mass violence, whose target can be where it happens.
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+#: What an appeal asks for, by the root of the event asked for (CAMEO 02x mirrors 03x).
+APPEAL_FOR_ROOT = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
+
+
+class EventExtractor:
+    """Codes the events of parsed documents with one lexicon."""
+
+    def __init__(self, lexicon: Lexicon, *, rule_prefix: str = "", kb: KnowledgeBase | None = None):
+        self.lexicon = lexicon
+        self.rule_prefix = rule_prefix
+        self.speech = speech_verbs()
+        self.kb = kb or load_knowledge_base()
+
+    def __call__(self, doc: Doc) -> list[Event]:
+        index = MentionIndex(doc)
+        found: list[Found] = []
+        for sent in doc.sents:
+            found += self.sentence_events(sent, index)
+        return to_records(doc, found)
+
+    # ------------------------------------------------------------------ predicates
+
+    def sentence_events(self, sent: Span, index: MentionIndex) -> list[Found]:
+        """Events of one sentence, after control, absorption and reported-speech rules."""
+        verbs: dict[int, Found] = {}
+        consumed: set[int] = set()
+        for tok in sent:
+            if tok.pos_ == "VERB":
+                found = self.verb_event(tok, index, consumed)
+                if found is not None:
+                    verbs[tok.i] = found
+        events = self.calls(sent, verbs, index)  # first: a converted call removes its verb
+        events += settle(verbs)
+        for tok in sent:
+            if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:
+                found = self.noun_event(tok, index)
+                if found is not None:
+                    events.append(found)
+        return events
+
+    def verb_event(self, verb: Token, index: MentionIndex, consumed: set[int]) -> Found | None:
+        """The verb's event if a pattern matches and it is not a control verb."""
+        lemma = verb.lemma_.lower()
+        patterns = self.lexicon.verb_patterns(lemma)
+        if not patterns or _is_carrier(verb, lemma, patterns):
+            return None
+        objs = objects(verb)
+        pattern = match_verb(patterns, verb, objs)
+        if pattern is None:
+            return None
+        if lemma in self.speech and _is_report(verb, pattern):
+            return None  # "X said …", "X told reporters …": a quote, not an event
+        if pattern.obj is not None:
+            consumed.update(o.i for o in objs)
+        targets, in_slot = self.verb_targets(pattern, verb, objs, index)
+        modality, negated = modality_of(verb, self.speech)
+        particle_tokens = [c for c in verb.children if c.dep_ == "prt"]
+        trigger = [verb, *particle_tokens, *(objs if pattern.obj else [])]
+        return Found(
+            anchor=verb,
+            trigger=trigger,
+            code=pattern.code,
+            where=pattern.where,
+            rule=self._rule("verb", pattern.where, pattern.symmetric),
+            symmetric=pattern.symmetric,
+            sources=[(m, s.direct) for s in subjects(verb) for m in index.actors(s.token)],
+            targets=targets,
+            target_in_slot=in_slot,
+            specific=bool(pattern.particle or pattern.obj or pattern.prep),
+            negated=negated,
+            modality=modality,
+        )
+
+    def verb_targets(
+        self, pattern: VerbPattern, verb: Token, objs: list[Token], index: MentionIndex
+    ) -> tuple[list[ActorMention], bool]:
+        """Target actors from the pattern's slot, else from a fallback preposition."""
+        heads = [verb, *objs]
+        if pattern.target == "prep" and pattern.prep:
+            slot = prep_objects([*heads, *public_complements(heads)], pattern.prep)
+        elif pattern.target == "obj":
+            # "hold talks with": the object is the event noun, the target lies elsewhere
+            slot = datives(verb) + ([] if pattern.obj else objs)
+        else:
+            slot = []
+        targets = self._actors(slot, index)
+        if targets:
+            return targets, True
+        # "made its reservations known to/in X": the addressee of a public complement
+        public = public_complements(heads)
+        for prep in ADDRESSEE_PREPS:
+            targets = self._actors(prep_objects(public, prep), index)
+            if targets:
+                return targets, True
+        if pattern.target == "none":
+            return [], False
+        if pattern.code[:2] in VIOLENT_ROOTS:
+            # "struck targets in Syria": what is attacked lies in the country attacked
+            for prep in ("in", "inside", "across"):
+                targets = self._actors(prep_objects(objs, prep), index)
+                if targets:
+                    return targets, False
+        for prep in FALLBACK_PREPS:
+            targets = self._actors(prep_objects(heads, prep), index)
+            if targets:
+                return targets, False
+        return [], False
+
+    def noun_event(self, noun: Token, index: MentionIndex) -> Found | None:
+        """A nominal event: the noun's pattern with its source and target phrases."""
+        patterns = self.lexicon.noun_patterns(noun.lemma_) or self.lexicon.noun_patterns(
+            noun.lower_
+        )
+        if not patterns:
+            return None
+        clause = noun_clause(noun)
+        matched = match_noun(patterns, clause)
+        if matched is None:
+            return None
+        pattern, target_tokens = matched
+        targets = self._actors(target_tokens, index)
+        sources = noun_sources(clause, index, self._modifier_country)
+        symmetric = pattern.symmetric or pattern.prep == "between"
+        if pattern.prep == "between":
+            # "talks between A and B": both are parties; the pair is formed in Found.pairs
+            sources, targets = [(m, True) for m in targets], []
+        modality, negated = self.noun_modality(noun, clause.light)
+        code, rule = pattern.code, self._rule("noun", pattern.where, symmetric)
+        if clause.light is not None and clause.light.lemma_.lower() in APPEAL_VERBS:
+            # "called for talks with Japan": an appeal to meet (026), not talks
+            code, rule, symmetric = appeal_code(code), f"appeal:{pattern.where}", False
+            if not targets and len(sources) > 1:
+                sources, targets = sources[:1], [m for m, _ in sources[1:]]
+        return Found(
+            anchor=noun,
+            trigger=clause.trigger,
+            code=code,
+            where=pattern.where,
+            rule=rule,
+            symmetric=symmetric,
+            sources=sources,
+            targets=targets,
+            target_in_slot=bool(targets) or pattern.prep == "between",
+            specific=bool(target_tokens) or pattern.prep == "between",
+            negated=negated or noun_negated(noun),
+            modality=modality,
+        )
+
+    def noun_modality(self, noun: Token, light: Token | None) -> tuple[Modality, bool]:
+        """Modality of a nominal event: its light verb's ("will hold talks"); a verb of
+        intention or appeal taking it as object ("plans talks", "called for talks");
+        otherwise asserted, or reported inside a reporting verb's complement. The
+        clause a noun merely sits in ("if the meeting … was meant to …") does not
+        make the event itself hypothetical."""
+        if light is not None and light.lemma_.lower() in INTENT_VERBS:
+            return Modality.INTENDED, modality_of(light, self.speech)[1]
+        if light is not None:
+            return modality_of(light, self.speech)
+        verb = governing_verb(noun)
+        if verb is None:
+            return Modality.ASSERTED, False
+        lemma = verb.lemma_.lower()
+        if noun.dep_ in ("dobj", "pobj") and lemma in INTENT_VERBS:
+            return Modality.INTENDED, False
+        if noun.dep_ in ("dobj", "pobj") and lemma in APPEAL_VERBS:
+            return Modality.DEMANDED, False
+        modality, _ = modality_of(verb, self.speech)
+        return (Modality.REPORTED if modality is Modality.REPORTED else Modality.ASSERTED), False
+
+    def calls(self, sent: Span, verbs: dict[int, Found], index: MentionIndex) -> list[Found]:
+        """Appeals made in reported speech: "X said (that) Y must/should Z" → X appeals to Y."""
+        out: list[Found] = []
+        for tok in sent:
+            if tok.lemma_.lower() not in self.speech or tok.pos_ != "VERB":
+                continue
+            speakers = [(m, s.direct) for s in subjects(tok) for m in index.actors(s.token)]
+            for comp in (c for c in tok.children if c.dep_ == "ccomp"):
+                if own_modality(comp) is not Modality.DEMANDED or not speakers:
+                    continue
+                embedded = verbs.get(comp.i)
+                if embedded is None:
+                    continue  # what is asked is not an event we code
+                asked = [m for s in subjects(comp) for m in index.actors(s.token)]
+                for speaker, direct in speakers:
+                    addressees = _addressees(speaker, asked)
+                    if not addressees:
+                        continue
+                    code = appeal_code(embedded.code)
+                    modal = [c for c in comp.children if c.dep_ == "aux" and c.i < comp.i]
+                    out.append(
+                        Found(
+                            anchor=tok,
+                            trigger=[*modal[-1:], comp],
+                            code=code,
+                            where=embedded.where,
+                            rule=f"call:{embedded.where}",
+                            symmetric=False,
+                            sources=[(speaker, direct)],
+                            targets=addressees,
+                            target_in_slot=True,
+                            specific=True,
+                            negated=modality_of(tok, self.speech)[1],
+                            modality=modality_of(tok, self.speech)[0],
+                        )
+                    )
+                verbs.pop(comp.i, None)
+        return out
+
+    def _actors(self, tokens: list[Token], index: MentionIndex) -> list[ActorMention]:
+        """Actors of target phrases, conjuncts included; countries read as places count."""
+        found: list[ActorMention] = []
+        for tok in tokens:
+            for conj in conjuncts(tok):
+                mention = index.of_phrase(conj) or self._place_as_actor(conj, index)
+                if mention is not None and all(mention is not f for f in found):
+                    found.append(mention)
+        return found
+
+    def _place_as_actor(
+        self, tok: Token, index: MentionIndex, kinds: tuple[str, ...] = ("name", "capital")
+    ) -> ActorMention | None:
+        """A country or capital that the actors stage read as a place ("visited Japan",
+        "made known in Tokyo", "talks between Sweden and Finland") or as a mere modifier
+        ("US sanctions") is, in an event's own slot, the country (a capital: its
+        government)."""
+        if tok.pos_ not in ("PROPN", "ADJ"):
+            return None
+        left = min([tok.i, *(c.i for c in tok.children if c.dep_ == "compound")])
+        span = tok.doc[left : tok.i + 1]
+        hits = self.kb.countries_named(span.text, kinds=kinds)
+        countries = {c.code: (c, how) for c, how in hits}
+        if len(countries) != 1:
+            return None
+        country, how = next(iter(countries.values()))
+        capital = how == "capital"
+        actor = Actor(
+            text=span.text,
+            name=f"{country.name} government" if capital else country.name,
+            code=country.code + ("GOV" if capital else ""),
+            country=country.code,
+            sectors=["GOV"] if capital else [],
+            id=country.wikidata or None,
+        )
+        mention = ActorMention(
+            span.start, span.end, span.start_char, span.end_char, actor,
+            "capital" if capital else "country", tok.i,
+        )  # fmt: skip
+        index.add(tok.i, mention)
+        return mention
+
+    def _modifier_country(self, tok: Token, index: MentionIndex) -> ActorMention | None:
+        """A country name or adjective modifying an event noun ("US", "Japanese")."""
+        return self._place_as_actor(tok, index, ("name", "adjective", "capital"))
+
+    def _rule(self, kind: str, where: str, symmetric: bool) -> str:
+        prefix = self.rule_prefix if self.rule_prefix and kind == "verb" else kind
+        return f"{prefix}:{where}" + (";symmetric" if symmetric else "")
+
+
+def match_verb(patterns: list[VerbPattern], verb: Token, objs: list[Token]) -> VerbPattern | None:
+    """The first (most specific) pattern whose particle, object and preposition are there."""
+    prt = particle(verb)
+    words = {w for o in objs for w in (o.lemma_.lower(), o.lower_)}
+    preps = prepositions([verb, *objs, *public_complements([verb, *objs])])
+    for p in patterns:
+        if p.particle is not None and p.particle != prt:
+            continue
+        if p.obj is not None and p.obj not in words:
+            continue
+        if p.prep is not None and p.prep not in preps:
+            continue
+        return p
+    return None
+
+
+def _is_report(verb: Token, pattern: VerbPattern) -> bool:
+    """A reporting verb that only reports: statement, appeal or demand codes without a
+    complement saying what is asked ("told reporters" is no demand; "told X to leave" is)."""
+    if pattern.code[:2] == "01":
+        return True
+    asks = any(c.dep_ == "xcomp" for c in verb.children)
+    return pattern.code[:2] in ("02", "10") and not asks
+
+
+def _is_carrier(verb: Token, lemma: str, patterns: list[VerbPattern]) -> bool:
+    """A control verb with a complement only frames the embedded event ("agreed to meet")."""
+    if lemma not in CONTROL_VERBS or lemma in APPEAL_VERBS:
+        return False
+    if any(p.code[:2] in ABSORBING_ROOTS for p in patterns):
+        return False  # "threatened to …" is the threat
+    return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children)
+
+
+def settle(verbs: dict[int, Found]) -> list[Found]:
+    """Let appeal, demand and threat verbs absorb the complement they govern."""
+    absorbed: set[int] = set()
+    for i, found in verbs.items():
+        matrix = _matrix_of(found.anchor)
+        if matrix is None or matrix.i not in verbs:
+            continue
+        outer = verbs[matrix.i]
+        if outer.code[:2] not in ABSORBING_ROOTS or not outer.sources:
+            continue
+        absorbed.add(i)
+        if not outer.targets:
+            asked = found.targets if outer.code[:2] == "13" else [m for m, _ in found.sources]
+            outer.targets = [m for m in asked if all(m.actor != s.actor for s, _ in outer.sources)]
+        if outer.code in ("02", "020"):
+            outer.code = appeal_code(found.code)
+        elif outer.code in ("13", "130"):
+            outer.code = threat_code(found.code)
+    return [f for i, f in verbs.items() if i not in absorbed]
+
+
+def _matrix_of(verb: Token) -> Token | None:
+    """The verb whose complement ``verb`` is (through conjoined verbs)."""
+    node = verb
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    if node.dep_ in ("xcomp", "ccomp") and node.head is not node:
+        return node.head
+    return None
+
+
+def appeal_code(code: str) -> str:
+    """The appeal for an event: 036 → 026, 0311 → 0211, 042 → 026; else 020."""
+    root = code[:2]
+    if root == "03":
+        candidate = "02" + code[2:]
+        return candidate if is_known_code(candidate) else "020"
+    return APPEAL_FOR_ROOT.get(root, "020")
+
+
+def threat_code(code: str) -> str:
+    """The threat of an event: 163 sanctions → 1312, 19x attack → 1384; else 130."""
+    for key in (code[:3], code[:2]):
+        if key in THREAT_OF:
+            return THREAT_OF[key]
+    return "130"
+
+
+def _addressees(speaker: ActorMention, asked: list[ActorMention]) -> list[ActorMention]:
+    """Who a call is addressed to: the asked actors, minus the speaker and its own country
+    ("Taiwan and Japan must …" said by a Taiwanese lawmaker is addressed to Japan)."""
+    own = speaker.actor.country
+    return [
+        m
+        for m in asked
+        if m.actor.code != speaker.actor.code
+        and m.actor.country is not None  # "parties should …" addresses no one in particular
+        and not (m.kind == "country" and own is not None and m.actor.country == own)
+    ]
+
+
+__all__ = ["EventExtractor", "Found", "appeal_code", "match_verb", "threat_code"]

@@ -1,0 +1,152 @@
+"""Negation and modality of a predicate, read from its clause and the clauses above it.
+
+The innermost marker wins: the predicate's own auxiliaries and subordinator first
+("could meet", "if they meet"), then each governing clause in turn ("plans to visit",
+"urged … to stand", "said that …"). Negation accumulates along the same path
+("did not agree to meet", "refused to reconsider").
+
+Choices (documented in DESIGN terms):
+
+- ``will``/``shall``/``would``/``'ll`` and control verbs of intention (plan, intend,
+  agree, vow, "is set to" …) give **intended**;
+- ``could``/``might``/``may``/``can`` and a conditional ``if``/``unless`` clause give
+  **hypothetical**;
+- ``must``/``should``/``ought``/"have to" and the complement of an appeal verb
+  (urge, call on, ask, demand …) give **demanded**;
+- the complement of a reporting verb ("X said that Y did Z") gives **reported**;
+- "refuse/decline/fail to X" is coded as X **negated** (not as a 12x rejection: the
+  rejection codes are for rejecting a proposal, which the lexicon codes from the object,
+  e.g. "rejected the offer"); ``not``/``never``/``no`` and "lack of" negate too.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.records import Modality
+
+INTENDED_AUX = frozenset({"will", "shall", "would", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can", "ca"})  # "ca" of "can't"
+DEMANDED_AUX = frozenset({"must", "should", "ought"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+#: Control verbs whose complement is something the subject means to do.
+INTENT_VERBS = frozenset(
+    {"plan", "intend", "aim", "seek", "want", "hope", "expect", "prepare", "vow", "pledge",
+     "promise", "agree", "decide", "resolve", "offer", "propose", "threaten", "wish", "set",
+     "schedule", "mean", "commit", "consider"}
+)  # fmt: skip
+#: Control verbs whose complement is something someone else is asked to do.
+APPEAL_VERBS = frozenset(
+    {"urge", "call", "ask", "press", "appeal", "demand", "request", "encourage", "invite",
+     "implore", "push", "pressure", "petition", "exhort", "beg", "require", "insist"}
+)  # fmt: skip
+#: Control verbs that deny their complement.
+NEGATING_VERBS = frozenset({"refuse", "decline", "fail", "reject", "avoid", "stop", "cease"})
+#: Control verbs that only mark aspect or evidentiality; the complement is asserted.
+ASPECT_VERBS = frozenset(
+    {"begin", "start", "continue", "keep", "try", "attempt", "appear", "seem", "resume",
+     "manage", "move", "go", "help", "tend", "use", "need", "have", "come"}
+)  # fmt: skip
+#: Reporting verbs used when the quotes stage has no list to offer.
+FALLBACK_SPEECH_VERBS = frozenset(
+    {"say", "tell", "state", "declare", "announce", "add", "claim", "note", "insist",
+     "explain", "report", "write", "stress", "argue", "believe", "think", "suggest",
+     "confirm", "continue", "remark", "reply", "respond", "comment", "reiterate", "assert"}
+)  # fmt: skip
+#: Verbs that embed a clause the way "said" does (for reported events), besides speech.
+CONTROL_VERBS = INTENT_VERBS | APPEAL_VERBS | NEGATING_VERBS | ASPECT_VERBS
+
+
+def speech_verbs() -> frozenset[str]:
+    """Lemmas of reporting verbs: the quotes stage's list when it has one."""
+    try:
+        from eventwire.quotes import speech_verbs as quote_speech_verbs  # type: ignore[attr-defined]
+    except ImportError:
+        return FALLBACK_SPEECH_VERBS
+    return frozenset(quote_speech_verbs()) | FALLBACK_SPEECH_VERBS
+
+
+def is_negated(verb: Token) -> bool:
+    """A negation on the clause itself ("did not meet", "never visited")."""
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children
+    )
+
+
+def own_modality(verb: Token) -> Modality | None:
+    """Modality from the clause's own auxiliaries and subordinator, if any."""
+    for child in verb.children:
+        word = child.lower_
+        if child.dep_ == "aux":
+            if word in HYPOTHETICAL_AUX:
+                return Modality.HYPOTHETICAL
+            if word in DEMANDED_AUX:
+                return Modality.DEMANDED
+            if word in INTENDED_AUX:
+                return Modality.INTENDED
+            if word == "to" and verb.dep_ == "xcomp" and verb.head.lemma_ == "have":
+                return Modality.DEMANDED  # "have to"
+        elif child.dep_ == "mark" and word in CONDITIONAL_MARKS:
+            return Modality.HYPOTHETICAL
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "set" and is_passive_be(verb.head):
+        return Modality.INTENDED  # "is set to visit"
+    return None
+
+
+def is_passive_be(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in verb.children)
+
+
+def modality_of(verb: Token, speech: frozenset[str]) -> tuple[Modality, bool]:
+    """(modality, negated) of a predicate, walking up through the clauses that embed it."""
+    modality: Modality | None = None
+    negated = False
+    node = verb
+    for _ in range(8):
+        negated = negated or is_negated(node)
+        if modality is None:
+            modality = own_modality(node)
+        head = node.head
+        if head is node:
+            break
+        lemma = head.lemma_.lower()
+        if node.dep_ == "conj":
+            node = head  # conjoined verbs share the clause's markers
+            continue
+        if node.dep_ == "xcomp":
+            negated = negated or lemma in NEGATING_VERBS
+            if modality is None and lemma in INTENT_VERBS:
+                modality = Modality.INTENDED
+            elif modality is None and lemma in APPEAL_VERBS:
+                modality = Modality.DEMANDED
+            node = head
+            continue
+        if node.dep_ == "ccomp":
+            if modality is None and lemma in APPEAL_VERBS:
+                modality = Modality.DEMANDED
+            elif modality is None and lemma in speech:
+                modality = Modality.REPORTED
+            if lemma in speech or lemma in APPEAL_VERBS:
+                break  # the reporting clause's own markers belong to the report, not the event
+            node = head
+            continue
+        conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children)
+        if node.dep_ == "advcl" and modality is None and conditional:
+            modality = Modality.HYPOTHETICAL
+        break
+    return modality or Modality.ASSERTED, negated
+
+
+def noun_negated(noun: Token) -> bool:
+    """A nominal event denied by its phrase: "no talks", "lack of ties", "without talks"."""
+    if any(c.dep_ in ("det", "neg") and c.lower_ in NEGATORS for c in noun.children):
+        return True
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "without":
+        return True
+    return (
+        noun.dep_ == "pobj"
+        and head.lower_ == "of"
+        and head.head.lemma_.lower() in {"lack", "absence", "suspension", "end", "collapse"}
+    )
