@@ -131,3 +131,15 @@ def test_bad_plover_row_names_file_and_line(tmp_path):
 def test_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(DataFileError, match="not found"):
         read_cameo(tmp_path)
+
+
+def test_dictionary_codes_borrow_their_nearest_parent():
+    from eventwire.events.cameo import code_or_parent
+
+    local = code_or_parent("075A")
+    assert local is not None
+    assert local.code == "075A"
+    assert local.root == "07" and local.quad_class == 2
+    assert local.goldstein == code_or_parent("075").goldstein
+    assert code_or_parent("111").name == load_cameo()["111"].name
+    assert code_or_parent("212") is None  # no root 21 in CAMEO: not codable

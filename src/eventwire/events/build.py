@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire import places, times
 from eventwire.actors import ActorMention
-from eventwire.events.cameo import cameo_code
+from eventwire.events.cameo import code_or_parent
 from eventwire.records import Actor, Event, Modality, Plover
 
 #: Roots whose events may lack a target: protests and shows of force are often aimed
@@ -89,13 +89,13 @@ def to_records(doc: Doc, found: list[Found]) -> list[Event]:
     groups = 0
     for f in sorted(found, key=lambda f: f.anchor.i):
         pairs = f.pairs()
-        if not pairs:
+        info = code_or_parent(f.code)
+        if not pairs or info is None:  # None: a dictionary's local code with no CAMEO parent
             continue
         group = None
         if len(pairs) > 1:
             groups += 1
             group = f"{article_id}-g{groups}"
-        info = cameo_code(f.code)
         start = min(t.idx for t in f.trigger)
         end = max(t.idx + len(t) for t in f.trigger)
         span = doc[min(t.i for t in f.trigger) : max(t.i for t in f.trigger) + 1]

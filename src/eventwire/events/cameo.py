@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -174,6 +174,23 @@ def cameo_code(code: str) -> CameoCode:
             f"{code!r} is not a CAMEO event code; use a code from data/cameo/codes.tsv "
             "(e.g. '111', '0331')"
         ) from None
+
+
+def code_or_parent(code: str) -> CameoCode | None:
+    """``code``'s entry; for a code only a user's dictionary knows ("075A"), its nearest
+    known parent's numbers under the dictionary's own code; None when no prefix is known.
+
+    PETRARCH dictionaries may carry local codes; an event with such a code keeps the
+    code as written and borrows Goldstein, QuadClass and PLOVER from the parent code.
+    """
+    table = load_cameo()
+    if code in table:
+        return table[code]
+    for length in range(len(code) - 1, 1, -1):
+        parent = table.get(code[:length])
+        if parent is not None:
+            return replace(parent, code=code, name=f"{code} (dictionary code under {parent.code})")
+    return None
 
 
 def data_dir() -> Traversable:
