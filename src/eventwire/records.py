@@ -38,6 +38,7 @@ class Modality(StrEnum):
 class QuoteKind(StrEnum):
     DIRECT = "direct"
     INDIRECT = "indirect"
+    SCARE = "scare"
 
 
 class Record(BaseModel):

@@ -125,6 +125,48 @@ CREATE TABLE IF NOT EXISTS stories (
     PRIMARY KEY (id)
 );
 
+CREATE TABLE IF NOT EXISTS article_signatures (
+    "article_id" VARCHAR,
+    "shingles" BLOB,
+    "shingle_count" INTEGER,
+    "words" BLOB,
+    "word_count" INTEGER,
+    "matched_article" VARCHAR,
+    "match_kind" VARCHAR,
+    "match_score" DOUBLE,
+    PRIMARY KEY (article_id)
+);
+
+CREATE TABLE IF NOT EXISTS event_clusters (
+    "id" VARCHAR,
+    "story_id" VARCHAR,
+    "source_code" VARCHAR,
+    "target_code" VARCHAR,
+    "cameo_root" VARCHAR,
+    "cameo" VARCHAR,
+    "date" DATE,
+    "first_seen" VARCHAR,
+    "last_seen" VARCHAR,
+    "mentions" INTEGER,
+    "articles" INTEGER,
+    "outlets" INTEGER,
+    "goldstein" DOUBLE,
+    "quad_class" INTEGER,
+    PRIMARY KEY (id)
+);
+
+CREATE TABLE IF NOT EXISTS event_mentions (
+    "cluster_id" VARCHAR,
+    "event_id" VARCHAR,
+    "article_id" VARCHAR,
+    "sentence" VARCHAR,
+    "span_start" INTEGER,
+    "span_end" INTEGER,
+    "outlet" VARCHAR,
+    "published" VARCHAR,
+    PRIMARY KEY (event_id)
+);
+
 CREATE TABLE IF NOT EXISTS failures (
     "id" VARCHAR,
     "path" VARCHAR,

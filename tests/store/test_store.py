@@ -57,6 +57,9 @@ def test_store_creates_every_table_and_records_version(db_path):
         "places",
         "actors",
         "stories",
+        "article_signatures",
+        "event_clusters",
+        "event_mentions",
         "failures",
         "runs",
     }

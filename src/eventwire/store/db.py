@@ -2,7 +2,8 @@
 
 Writes happen in one transaction per batch; an article already stored (same id,
 i.e. same normalised text) is left as it is, so ingesting the same input twice
-changes nothing.
+changes nothing. In the same transaction, new articles get their story and the
+consolidated events of the stories they touch are rebuilt (``eventwire.stories``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ..about import __version__
 from ..errors import StoreError
 from ..ingest.dates import published_date
 from ..records import Article, ArticleResult, Failure, failure_id
+from ..stories import StoryConfig, StoryKeeper, consolidate
 from .schema import SCHEMA_VERSION, TABLES, Table
 
 CHILD_TABLES = ("events", "quotes", "times", "places", "actors")
@@ -62,9 +64,12 @@ def _row(table: Table, values: dict[str, Any]) -> tuple[Any, ...]:
 class Store:
     """The eventwire database: open (creating and migrating it), write batches, query."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False):
+    def __init__(
+        self, path: str | Path, *, read_only: bool = False, stories: StoryConfig | None = None
+    ):
         self.path = str(path)
         self.read_only = read_only
+        self.stories = StoryKeeper(stories)
         try:
             if read_only:
                 if not Path(self.path).exists():
@@ -167,6 +172,7 @@ class Store:
         known = self.known_article_ids(a.id for a, _ in results)
         now = datetime.now(UTC)
         rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLES}
+        new_articles: list[Article] = []
         for article, result in results:
             if article.id in known:
                 counts.articles_existing += 1
@@ -174,6 +180,7 @@ class Store:
             known.add(article.id)
             counts.articles_new += 1
             counts.articles_skipped += article.status != "ok"
+            new_articles.append(article)
             self._collect_article_rows(rows, article, result, run_id, now)
         for failure in failures:
             counts.failures += 1
@@ -184,7 +191,7 @@ class Store:
                 "at": now,
             }
             rows["failures"].append(_row(TABLES["failures"], values))
-        self._insert(rows)
+        self._insert(rows, new_articles)
         return counts
 
     def _collect_article_rows(
@@ -218,7 +225,7 @@ class Store:
                     flat["id"] = f"{article.id}-{table_name[0]}{n}"
                 rows[table_name].append(_row(table, flat))
 
-    def _insert(self, rows: dict[str, list[tuple[Any, ...]]]) -> None:
+    def _insert(self, rows: dict[str, list[tuple[Any, ...]]], articles: Sequence[Article]) -> None:
         con = self.con
         try:
             con.execute("BEGIN TRANSACTION")
@@ -229,10 +236,16 @@ class Store:
                 marks = ", ".join("?" for _ in table.columns)
                 verb = "INSERT OR REPLACE" if name == "failures" else "INSERT OR IGNORE"
                 con.executemany(f"{verb} INTO {name} VALUES ({marks})", table_rows)
+            update = self.stories.update(con, articles)
+            consolidate(con, update.stories, self.stories.config.event_window_days)
             con.execute("COMMIT")
-        except duckdb.Error as err:
+        except Exception as err:
             con.execute("ROLLBACK")
-            raise StoreError(f"could not write batch: {err}", path=self.path) from err
+            # The in-memory index may hold articles that were just rolled back.
+            self.stories.reset()
+            if isinstance(err, duckdb.Error):
+                raise StoreError(f"could not write batch: {err}", path=self.path) from err
+            raise
 
     # -- reading --------------------------------------------------------------
 

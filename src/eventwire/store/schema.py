@@ -26,7 +26,7 @@ from ..records import (
     TimeExpr,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -135,6 +135,59 @@ def build_tables() -> dict[str, Table]:
                 Column("outlets", "INTEGER"),
             ),
             ("id",),
+        ),
+        # Stories (``eventwire.stories``): each article's MinHash signatures, so
+        # later runs find copies of articles stored earlier, and why it joined
+        # its story (the article it matched, the test that matched and the score).
+        Table(
+            "article_signatures",
+            (
+                Column("article_id", "VARCHAR"),
+                Column("shingles", "BLOB"),
+                Column("shingle_count", "INTEGER"),
+                Column("words", "BLOB"),
+                Column("word_count", "INTEGER"),
+                Column("matched_article", "VARCHAR"),
+                Column("match_kind", "VARCHAR"),
+                Column("match_score", "DOUBLE"),
+            ),
+            ("article_id",),
+        ),
+        # Consolidated events: reports of one story, dyad and CAMEO root within a
+        # few days are one event; each report is kept as a mention row.
+        Table(
+            "event_clusters",
+            (
+                Column("id", "VARCHAR"),
+                Column("story_id", "VARCHAR"),
+                Column("source_code", "VARCHAR"),
+                Column("target_code", "VARCHAR"),
+                Column("cameo_root", "VARCHAR"),
+                Column("cameo", "VARCHAR"),
+                Column("date", "DATE"),
+                Column("first_seen", "VARCHAR"),
+                Column("last_seen", "VARCHAR"),
+                Column("mentions", "INTEGER"),
+                Column("articles", "INTEGER"),
+                Column("outlets", "INTEGER"),
+                Column("goldstein", "DOUBLE"),
+                Column("quad_class", "INTEGER"),
+            ),
+            ("id",),
+        ),
+        Table(
+            "event_mentions",
+            (
+                Column("cluster_id", "VARCHAR"),
+                Column("event_id", "VARCHAR"),
+                Column("article_id", "VARCHAR"),
+                Column("sentence", "VARCHAR"),
+                Column("span_start", "INTEGER"),
+                Column("span_end", "INTEGER"),
+                Column("outlet", "VARCHAR"),
+                Column("published", "VARCHAR"),
+            ),
+            ("event_id",),
         ),
         Table(
             "failures",

@@ -1,0 +1,75 @@
+"""Thresholds of story detection and event consolidation, in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import EventwireError
+
+
+@dataclass(frozen=True)
+class StoryConfig:
+    """How articles are joined into stories and event reports into events.
+
+    The defaults were chosen by measurement with ``benchmarks/dedup.py`` on the
+    rewritten-copy test set (``tests/fixtures/stories``) and the demo corpus.
+    """
+
+    #: Words per shingle for copy detection; 5 keeps chance overlaps of common
+    #: phrases ("the ministry said on") rare while a wire copy shares nearly all.
+    shingle_size: int = 5
+    #: MinHash permutations; 128 estimates a Jaccard of 0.5 within about ±0.05.
+    num_perm: int = 128
+    #: A copy: estimated Jaccard of the shingle sets at least this.
+    copy_jaccard: float = 0.5
+    #: A trimmed copy: this share of the shorter text's shingles is in the longer one.
+    containment: float = 0.6
+    #: Containment is only trusted when the shorter text has this many shingles.
+    min_containment_shingles: int = 40
+    #: A reworded copy: Jaccard of the content-word sets at least this, or this
+    #: share of the shorter text's content words in the longer one (a brief) …
+    rewrite_jaccard: float = 0.3
+    rewrite_containment: float = 0.75
+    #: … (word containment only when the shorter text has this many content words) …
+    min_containment_words: int = 40
+    #: … and published within this many days of each other.
+    window_days: int = 3
+    #: Same-event growth: articles sharing an event key (dyad, CAMEO root, date)
+    #: also need this Jaccard of the content words of title and first paragraph.
+    lead_jaccard: float = 0.2
+    #: LSH thresholds that pick candidates; lower than the checks above, so that
+    #: trimmed copies (low Jaccard, high containment) are still found.
+    copy_candidates: float = 0.15
+    rewrite_candidates: float = 0.2
+    #: Candidates whose MinHash estimates come within this of a threshold are
+    #: checked on exact sets (an estimate of 0.3 is off by ±0.04 at 128 permutations).
+    slack: float = 0.1
+    #: Event reports of one story, dyad and CAMEO root within this many days of
+    #: the first report of a cluster become one consolidated event.
+    event_window_days: int = 2
+
+    def __post_init__(self) -> None:
+        for name in (
+            "copy_jaccard",
+            "containment",
+            "rewrite_jaccard",
+            "rewrite_containment",
+            "lead_jaccard",
+            "copy_candidates",
+            "rewrite_candidates",
+        ):
+            value = getattr(self, name)
+            if not 0.0 < value <= 1.0:
+                raise StoryConfigError(f"{name} must be in (0, 1], got {value}")
+        if self.shingle_size < 1 or self.num_perm < 16:
+            raise StoryConfigError("shingle_size must be >= 1 and num_perm >= 16")
+        if not 0.0 <= self.slack < 1.0:
+            raise StoryConfigError(f"slack must be in [0, 1), got {self.slack}")
+        if self.window_days < 0 or self.event_window_days < 0:
+            raise StoryConfigError("window_days and event_window_days must be >= 0")
+
+
+class StoryConfigError(EventwireError):
+    """A story threshold is out of range."""
+
+    code = "E060"
