@@ -27,8 +27,10 @@ from rich.progress import (
 
 from . import api
 from .about import __version__
+from .analysis.command import alerts_command, dyad_command, network_command, plot_group, top_command
 from .errors import EventwireError
 from .evaluate.command import eval_command
+from .export.command import export_command
 from .ingest import count_inputs
 from .ingest.options import DEFAULT_MAX_BYTES, ReadOptions
 from .records import ArticleResult
@@ -584,4 +586,13 @@ if __name__ == "__main__":  # pragma: no cover
     main()
 
 
-main.add_command(eval_command)
+for command in (
+    eval_command,
+    export_command,
+    dyad_command,
+    network_command,
+    top_command,
+    alerts_command,
+    plot_group,
+):
+    main.add_command(command)

@@ -214,7 +214,7 @@ def _described_by_adjunct(token: Token) -> set[int]:
     """
     clause = token
     while (
-        clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and clause.head is not clause
+        clause.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and clause.head.i != clause.i
     ):
         clause = clause.head
     blocked: set[int] = set()

@@ -438,11 +438,11 @@ def _is_place(root: Token) -> bool:
             return True
     if root.dep_ == "dobj" and head.lemma_.lower() in VISIT:
         return True
-    return root.dep_ == "conj" and root.head is not root and _is_place(_conj_root(root))
+    return root.dep_ == "conj" and root.head.i != root.i and _is_place(_conj_root(root))
 
 
 def _conj_root(token: Token) -> Token:
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token
 

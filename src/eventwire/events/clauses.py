@@ -196,15 +196,15 @@ def subjects(verb: Token) -> list[Slot]:
     if own:
         return [Slot(t) for t in own]
     head = verb.head
-    if verb.dep_ == "conj" and head is not verb:
+    if verb.dep_ == "conj" and head.i != verb.i:
         # "criticised and threatened": the second verb shares the first one's subject
         return [Slot(s.token, False) for s in subjects(head)]
-    if verb.dep_ == "xcomp" and head is not verb:
+    if verb.dep_ == "xcomp" and head.i != verb.i:
         return [Slot(t, False) for t in controller(head)]
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         # "China's attempts to isolate it": the noun's possessor does the isolating
         return [Slot(head, False)]
-    if verb.dep_ == "advcl" and head is not verb and not _has_mark(verb):
+    if verb.dep_ == "advcl" and head.i != verb.i and not _has_mark(verb):
         # "..., saying it would retaliate": a participle clause shares the main subject
         return [Slot(s.token, False) for s in subjects(head)]
     return []
@@ -231,7 +231,7 @@ def governing_verb(token: Token) -> Token | None:
     """The nearest verb above a noun (through prepositions and nouns), for its modality."""
     node = token
     for _ in range(8):
-        if node.head is node:
+        if node.head.i == node.i:
             return node if node.pos_ in ("VERB", "AUX") else None
         node = node.head
         if node.pos_ in ("VERB", "AUX"):

@@ -383,9 +383,9 @@ def settle(verbs: dict[int, Found]) -> list[Found]:
 def _matrix_of(verb: Token) -> Token | None:
     """The verb whose complement ``verb`` is (through conjoined verbs)."""
     node = verb
-    while node.dep_ == "conj" and node.head is not node:
+    while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
-    if node.dep_ in ("xcomp", "ccomp") and node.head is not node:
+    if node.dep_ in ("xcomp", "ccomp") and node.head.i != node.i:
         return node.head
     return None
 

@@ -108,7 +108,7 @@ def modality_of(verb: Token, speech: frozenset[str]) -> tuple[Modality, bool]:
         if modality is None:
             modality = own_modality(node)
         head = node.head
-        if head is node:
+        if head.i == node.i:
             break
         lemma = head.lemma_.lower()
         if node.dep_ == "conj":

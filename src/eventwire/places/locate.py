@@ -87,7 +87,7 @@ def _verb_of(token: Token) -> Token:
     """The verb a nominal trigger belongs to ("talks" → "took" in "talks took place")."""
     current = token
     for _ in range(6):
-        if current.pos_ in ("VERB", "AUX") or current.head is current:
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
             return current
         current = current.head
     return current
@@ -99,7 +99,7 @@ def _reaches(locative: Token, targets: set[int]) -> bool:
     for _ in range(12):
         if current.i in targets:
             return True
-        if current.dep_ in CLAUSE_BREAKS or current.head is current:
+        if current.dep_ in CLAUSE_BREAKS or current.head.i == current.i:
             return False
         current = current.head
     return False
@@ -108,7 +108,7 @@ def _reaches(locative: Token, targets: set[int]) -> bool:
 def _clause_head(token: Token) -> Token:
     current = token
     for _ in range(24):
-        if current.dep_ in CLAUSE_BREAKS or current.head is current:
+        if current.dep_ in CLAUSE_BREAKS or current.head.i == current.i:
             return current
         current = current.head
     return current
@@ -117,7 +117,7 @@ def _clause_head(token: Token) -> Token:
 def _coordinated(head: Token) -> set[int]:
     """The clause head and the heads of clauses coordinated with it."""
     root = head
-    while root.dep_ == "conj" and root.head is not root:
+    while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     found = {root.i}
     stack = [root]

@@ -181,7 +181,7 @@ def _modified_noun(root: Token) -> Token | None:
     """The common noun a name pre-modifies ("US-China [relations]"), if any."""
     token = root
     for _ in range(4):
-        if token.dep_ not in ("compound", "amod", "nmod", "npadvmod") or token.head is token:
+        if token.dep_ not in ("compound", "amod", "nmod", "npadvmod") or token.head.i == token.i:
             return None
         token = token.head
         if token.pos_ == "NOUN":
@@ -192,7 +192,7 @@ def _modified_noun(root: Token) -> Token | None:
 def _relational(root: Token) -> bool:
     """The object of a preposition of relation ("between Japan and Taiwan")."""
     token = root
-    while token.dep_ in ("conj", "appos") and token.head is not token:
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
         token = token.head
     return token.dep_ == "pobj" and token.head.lower_ in RELATIONAL
 
@@ -355,7 +355,7 @@ def locative_head(root: Token) -> Token | None:
     """
     token = root
     for _ in range(8):
-        if token.dep_ in ("conj", "appos") and token.head is not token:
+        if token.dep_ in ("conj", "appos") and token.head.i != token.i:
             token = token.head
             continue
         if token.dep_ == "poss" and token.head.lower_ in AREA_NOUNS:

@@ -124,7 +124,7 @@ class IndirectQuotes:
             return None
         phrase = {t.i for t in token.subtree}
         clause = token.head
-        while clause.pos_ not in {"VERB", "AUX"} and clause.head is not clause:
+        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
             clause = clause.head
         tokens = [t for t in clause.subtree if t.i not in phrase]
         if not tokens:

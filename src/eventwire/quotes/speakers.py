@@ -43,7 +43,7 @@ def subject_of(cue: Token) -> Token | None:
                 return objects[0]
     if any(c.dep_ == "nsubjpass" for c in cue.children):
         return None  # "Taiwan was urged": the subject is the addressee, not the speaker
-    if cue.dep_ in _SHARES_SUBJECT and cue.head.pos_ in {"VERB", "AUX"} and cue.head is not cue:
+    if cue.dep_ in _SHARES_SUBJECT and cue.head.pos_ in {"VERB", "AUX"} and cue.head.i != cue.i:
         # "He smiled and said", "went on to say": the subject of the verb it hangs on
         return subject_of(cue.head)
     return None
@@ -141,7 +141,7 @@ def _next_to(doc: Doc, cue: Token) -> ActorMention | None:
     """The mention standing right before the cue ("… Hua Chunying said") or, after a
     quotation, right after it ("…,” said Hua): the parser lost the subject link."""
     before = cue.i - 1
-    while before >= 0 and doc[before].dep_ == "advmod" and doc[before].head is cue:
+    while before >= 0 and doc[before].dep_ == "advmod" and doc[before].head.i == cue.i:
         before -= 1
     if before >= 0:
         found = actor_at(doc, before)
