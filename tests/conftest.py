@@ -6,16 +6,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = (ROOT / ".." / "shared").resolve()
-
-
-def shared_path(*parts: str) -> Path:
-    """A path under ../shared, skipping the calling test when it is not there."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"needs ../shared/{'/'.join(parts)} beside the project (not present)")
-    return path
+from shared_data import shared_path
 
 
 @pytest.fixture

@@ -37,6 +37,7 @@ from .records import ArticleResult
 from .render import FORMATS, write_json_lines, write_rows
 from .store import Store, schema_sql
 from .store.queries import Filters, list_actors, list_articles, list_events, list_quotes, stats
+from .stories import largest_stories, top_events
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_FATAL = 0, 1, 2, 3
 DEFAULT_DB = "eventwire.duckdb"
@@ -526,6 +527,18 @@ _DEMO_SECTIONS = (
     ("top actors", list_actors, 10, ["name", "code", "mentions", "articles"]),
     ("latest events", list_events, 10, ["date", "source_code", "cameo", "target_code", "sentence"]),
     ("latest quotes", list_quotes, 5, ["speaker_name", "kind", "text"]),
+    (
+        "stories (copies and rewrites joined)",
+        lambda store, f: largest_stories(store, f.limit),
+        5,
+        ["articles", "outlets", "first_published", "title"],
+    ),
+    (
+        "most reported events (consolidated)",
+        lambda store, f: top_events(store, f.limit),
+        5,
+        ["date", "source_code", "cameo", "target_code", "mentions", "articles", "sentence"],
+    ),
 )
 
 

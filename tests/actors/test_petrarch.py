@@ -13,7 +13,6 @@ import spacy
 from spacy.language import Language
 
 import eventwire.actors.component  # noqa: F401  (registers the ew_actors factory)
-from conftest import shared_path
 from eventwire.actors import load_knowledge_base
 from eventwire.actors.petrarch import (
     load_petrarch_dictionaries,
@@ -23,6 +22,7 @@ from eventwire.actors.petrarch import (
 from eventwire.errors import DataFileError, InputError
 from eventwire.nlp.pipeline import MODEL_NAME
 from eventwire.records import Article
+from shared_data import shared_path
 
 ACTORS = """\
 # a comment line

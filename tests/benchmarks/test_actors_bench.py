@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import shared_path
+from shared_data import shared_path
 
 REPO = Path(__file__).resolve().parents[2]
 

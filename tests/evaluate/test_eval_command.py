@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import shared_path
 from eventwire.evaluate import SETS, evaluate
 from eventwire.evaluate.command import eval_command
 from eventwire.evaluate.report import format_report, write_mistakes
+from shared_data import shared_path
 
 SENTENCES = "Aland and Borduria signed a trade agreement.\t1\nAland troops shelled a town.\t4\n"
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import shared_path
 from eventwire.errors import DataFileError
 from eventwire.events.petrarch_verbs import read_petrarch_verbs
+from shared_data import shared_path
 
 # A small dictionary in the PETRARCH-2 format, written for these tests.
 TOY = """\

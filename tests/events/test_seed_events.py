@@ -17,7 +17,7 @@ from eventwire.records import Event
 
 @pytest.fixture(scope="module")
 def seed_events() -> list[Event]:
-    from conftest import shared_path
+    from shared_data import shared_path
 
     path: Path = shared_path("seed", "000_d88547219a083dac.txt")
     return extract_text(path.read_text(encoding="utf-8"), published="2021-09-01").events
