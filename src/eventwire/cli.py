@@ -38,6 +38,7 @@ from .render import FORMATS, write_json_lines, write_rows
 from .store import Store, schema_sql
 from .store.queries import Filters, list_actors, list_articles, list_events, list_quotes, stats
 from .stories import largest_stories, top_events
+from .web.command import serve_command
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_FATAL = 0, 1, 2, 3
 DEFAULT_DB = "eventwire.duckdb"
@@ -607,5 +608,6 @@ for command in (
     top_command,
     alerts_command,
     plot_group,
+    serve_command,
 ):
     main.add_command(command)

@@ -57,6 +57,7 @@ CREATE TABLE IF NOT EXISTS events (
     "modality" VARCHAR,
     "confidence" DOUBLE,
     "rule" VARCHAR,
+    "day" DATE,
     PRIMARY KEY (id)
 );
 

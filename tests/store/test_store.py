@@ -145,3 +145,17 @@ def test_newer_database_is_refused(db_path):
 def test_read_only_open_of_missing_database_says_what_to_do(tmp_path):
     with pytest.raises(StoreError, match="eventwire ingest"):
         Store(tmp_path / "none.duckdb", read_only=True)
+
+
+def test_event_day_is_its_own_date_when_day_precise_else_the_publication_day(db_path):
+    article = _article("Japan and the Philippines met on Tuesday; talks go on in March.")
+    base = _result(article).events[0]
+    dated = base.model_copy(update={"id": "e-day", "date": "2026-03-03", "date_precision": "day"})
+    monthly = base.model_copy(
+        update={"id": "e-month", "date": "2026-03", "date_precision": "month"}
+    )
+    result = ArticleResult(article=article.info(), events=[dated, monthly])
+    with Store(db_path) as store:
+        store.write_batch([(article, result)], [])
+        days = dict(store.con.execute("SELECT id, CAST(day AS VARCHAR) FROM events").fetchall())
+    assert days == {"e-day": "2026-03-03", "e-month": "2026-03-04"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +59,16 @@ def flatten(obj: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 
 def _row(table: Table, values: dict[str, Any]) -> tuple[Any, ...]:
     return tuple(values.get(name) for name in table.column_names)
+
+
+def _event_day(event: Any, published: date | None) -> date | None:
+    """The event's own day when its date is day-precise, else the publication day."""
+    if event.date_precision == "day" and event.date:
+        try:
+            return date.fromisoformat(event.date[:10])
+        except ValueError:
+            return published
+    return published
 
 
 class Store:
@@ -223,6 +233,8 @@ class Store:
                 flat["article_id"] = article.id
                 if table_name in ("times", "places"):
                     flat["id"] = f"{article.id}-{table_name[0]}{n}"
+                if table_name == "events":
+                    flat["day"] = _event_day(record, values["published_date"])
                 rows[table_name].append(_row(table, flat))
 
     def _insert(self, rows: dict[str, list[tuple[Any, ...]]], articles: Sequence[Article]) -> None:

@@ -107,6 +107,10 @@ def _child_table(name: str, model: type[BaseModel], key: tuple[str, ...] = ("id"
     return Table(name, (Column("article_id", "VARCHAR"), *own), key)
 
 
+def _with_columns(table: Table, *extra: Column) -> Table:
+    return Table(table.name, (*table.columns, *extra), table.primary_key)
+
+
 def build_tables() -> dict[str, Table]:
     """Every table of the store, by name, in creation order."""
     article_cols = [
@@ -118,7 +122,9 @@ def build_tables() -> dict[str, Table]:
     ]
     tables = [
         Table("articles", tuple(article_cols), ("id",)),
-        _child_table("events", Event),
+        # ``day``: the event's own date when it is day-precise, else the article's
+        # publication day; derived at write time so listings sort and filter on one column.
+        _with_columns(_child_table("events", Event), Column("day", "DATE")),
         _child_table("quotes", Quote),
         _child_table("times", TimeExpr),
         _child_table("places", Place),

@@ -1,0 +1,373 @@
+"""JSON endpoints under ``/api/``: listings with filters and paging, and the analyses.
+
+Listings answer ``{"rows": [...], "limit", "offset", "next_offset"}`` (``next_offset``
+is null on the last page). Filters are validated by FastAPI from the type
+hints below (so they appear in ``/openapi.json``) and bound as SQL parameters
+(``filters.py``). The database is opened read-only for the server's lifetime,
+so whole-database aggregates are computed once and kept (``cached``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import Depends, Path, Query, Request
+
+from ..events.cameo import load_cameo
+from .db import ReadOnlyDatabase
+from .errors import NotFoundError
+from .eventviews import event_page, neighbours
+from .filters import EventFilters, Where, actor_clause, like
+from .highlight import Mark, actor_marks, segments
+from .sql import json_value
+
+Limit = Annotated[int, Query(ge=1, le=500, description="Rows per page (1–500).")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Rows to skip.")]
+Since = Annotated[dt.date | None, Query(description="First day (YYYY-MM-DD), inclusive.")]
+Until = Annotated[dt.date | None, Query(description="Last day (YYYY-MM-DD), inclusive.")]
+Text = Annotated[str | None, Query(max_length=200, description="Text to search for.")]
+ActorQ = Annotated[
+    str | None,
+    Query(
+        max_length=100,
+        description="CAMEO actor code prefix in capitals (CHN, TWNGOV) or part of a name.",
+    ),
+]
+Side = Annotated[
+    str | None,
+    Query(
+        max_length=15,
+        pattern=r"^[A-Za-z]{3,15}$",
+        description="Country (CHN) or actor code prefix (CHNMIL).",
+    ),
+]
+Country = Annotated[
+    str | None,
+    Query(pattern=r"^[A-Za-z]{3}$", description="ISO 3166-1 alpha-3 or organisation code."),
+]
+Period = Annotated[str, Query(pattern=r"^(day|week|month)$", description="day, week or month.")]
+Level = Annotated[str, Query(pattern=r"^(country|actor)$", description="country or actor.")]
+
+
+def get_db(request: Request) -> ReadOnlyDatabase:
+    return request.app.state.db
+
+
+Db = Annotated[ReadOnlyDatabase, Depends(get_db)]
+
+
+def clean(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows with every value JSON-ready (dates as text, NaN as null)."""
+    return [
+        {k: json_value(v.item() if hasattr(v, "item") else v) for k, v in r.items()} for r in rows
+    ]
+
+
+def cameo_name(code: str | None) -> str | None:
+    """The CAMEO name of an event code or root ("112" → "Accuse, not specified below")."""
+    entry = load_cameo().get(code or "")
+    return entry.name if entry else None
+
+
+def page(
+    db: ReadOnlyDatabase, sql: str, params: list[Any], limit: int, offset: int
+) -> dict[str, Any]:
+    """One page of ``sql`` (one row more is fetched to know whether another page follows)."""
+    rows = db.rows(f"{sql} LIMIT {int(limit) + 1} OFFSET {int(offset)}", params)
+    more = len(rows) > limit
+    return {
+        "rows": clean(rows[:limit]),
+        "limit": limit,
+        "offset": offset,
+        "next_offset": offset + limit if more else None,
+    }
+
+
+def cached(request: Request, key: tuple[Any, ...], compute: Any) -> Any:
+    """``compute()`` once per key for the server's lifetime (the database is read-only)."""
+    store: dict[tuple[Any, ...], Any] | None = request.app.state.cache
+    if store is None:
+        return compute()
+    if key not in store:
+        if len(store) > 512:
+            store.clear()
+        store[key] = compute()
+    return store[key]
+
+
+# -- articles -------------------------------------------------------------------
+
+
+def list_articles(
+    db: Db,
+    since: Since = None,
+    until: Until = None,
+    actor: ActorQ = None,
+    country: Country = None,
+    q: Text = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Articles, newest first; ``q`` searches title and text."""
+    w = Where()
+    if since:
+        w.add("a.published_date >= ?", since)
+    if until:
+        w.add("a.published_date <= ?", until)
+    if q:
+        w.add("(a.title ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\')", like(q), like(q))
+    if actor or country:
+        sub = Where()
+        if actor:
+            actor_clause(sub, ("ac.",), actor)
+        if country:
+            sub.add("ac.country = ?", country.upper())
+        w.add(f"a.id IN (SELECT ac.article_id FROM actors ac{sub.sql()})", *sub.params)
+    sql = (
+        "SELECT a.id, a.published, a.outlet, a.title, a.url, a.language, a.status, a.story_id,"
+        f" length(a.text) AS chars FROM articles a{w.sql()}"
+        " ORDER BY a.published_date DESC NULLS LAST, a.published DESC, a.id"
+    )
+    result = page(db, sql, w.params, limit, offset)
+    # Events are counted for this page's articles only, not for every article matched.
+    ids = [r["id"] for r in result["rows"]]
+    counts = dict(
+        db.con.execute(
+            "SELECT article_id, count(*) FROM events WHERE article_id IN"
+            f" ({', '.join('?' for _ in ids) or 'NULL'}) GROUP BY 1",
+            ids,
+        ).fetchall()
+    )
+    for row in result["rows"]:
+        row["events"] = counts.get(row["id"], 0)
+    return result
+
+
+def get_article(db: Db, article_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
+    """One article with its text, everything extracted from it, highlight segments and story."""
+    article = db.one("SELECT * EXCLUDE (record) FROM articles WHERE id = ?", [article_id])
+    if article is None:
+        raise NotFoundError(f"no article with id {article_id!r}; list them at /api/articles")
+    text = article.get("text") or ""
+    parts = {
+        name: db.rows(
+            f"SELECT * EXCLUDE (article_id) FROM {name} WHERE article_id = ?{order}", [article_id]
+        )
+        for name, order in (
+            ("events", " ORDER BY span_start, id"),
+            ("quotes", " ORDER BY span_start, id"),
+            ("times", " ORDER BY span_start"),
+            ("places", " ORDER BY id"),
+            ("actors", " ORDER BY mentions DESC, name"),
+        )
+    }
+    marks = [
+        *(
+            Mark(e["span_start"], e["span_end"], "event", f"{e['cameo']} {e['text']}", e["id"])
+            for e in parts["events"]
+        ),
+        *(
+            Mark(
+                q["span_start"],
+                q["span_end"],
+                "quote",
+                f"quote of {q['speaker_name'] or 'unknown'}",
+                q["id"],
+            )
+            for q in parts["quotes"]
+        ),
+        *(Mark(t["span_start"], t["span_end"], "time", str(t["value"])) for t in parts["times"]),
+        *actor_marks(text, parts["actors"]),
+    ]
+    story = []
+    if article.get("story_id"):
+        story = db.rows(
+            "SELECT id, title, outlet, published FROM articles WHERE story_id = ? AND id <> ?"
+            " ORDER BY published, id LIMIT 50",
+            [article["story_id"], article_id],
+        )
+    return {
+        "article": clean([article])[0],
+        **{name: clean(rows) for name, rows in parts.items()},
+        "segments": segments(text, marks),
+        "story_articles": clean(story),
+    }
+
+
+# -- events, quotes, actors, stories ---------------------------------------------
+
+
+def list_events(
+    db: Db,
+    actor: ActorQ = None,
+    source: Side = None,
+    target: Side = None,
+    both: Annotated[
+        bool, Query(description="Also target→source (with source and target).")
+    ] = False,
+    country: Country = None,
+    code: Annotated[
+        str | None, Query(pattern=r"^\d{2,4}$", description="CAMEO code prefix: 19, 112.")
+    ] = None,
+    quad_class: Annotated[
+        int | None, Query(ge=1, le=4, description="1 verbal coop … 4 material conflict.")
+    ] = None,
+    since: Since = None,
+    until: Until = None,
+    q: Text = None,
+    place: Annotated[str | None, Query(max_length=200, description="Location name.")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Event reports, newest first, each with its evidence sentence."""
+    f = EventFilters(actor, source, target, both, country, code, quad_class, since, until, q, place)
+    rows, more = event_page(db, f, limit, offset)
+    return {
+        "rows": clean([{**r, "cameo_name": cameo_name(r["cameo"])} for r in rows]),
+        "limit": limit,
+        "offset": offset,
+        "next_offset": offset + limit if more else None,
+    }
+
+
+def list_quotes(
+    db: Db,
+    actor: ActorQ = None,
+    country: Country = None,
+    since: Since = None,
+    until: Until = None,
+    q: Text = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Quotes with their speakers, newest first; ``actor`` is the speaker."""
+    w = Where()
+    if since:
+        w.add("a.published_date >= ?", since)
+    if until:
+        w.add("a.published_date <= ?", until)
+    if actor:
+        actor_clause(w, ("q.speaker_",), actor)
+    if country:
+        w.add("q.speaker_country = ?", country.upper())
+    if q:
+        w.add("q.text ILIKE ? ESCAPE '\\'", like(q))
+    sql = (
+        "SELECT q.id, a.published, q.speaker_text, q.speaker_name, q.speaker_code, q.kind, q.cue,"
+        " q.text, q.article_id, a.outlet, a.title"
+        f" FROM quotes q JOIN articles a ON a.id = q.article_id{w.sql()}"
+        " ORDER BY a.published_date DESC NULLS LAST, q.id"
+    )
+    return page(db, sql, w.params, limit, offset)
+
+
+def list_actors(
+    db: Db,
+    actor: ActorQ = None,
+    country: Country = None,
+    q: Text = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Actors found in the articles, most mentioned first (``q`` or ``actor``: name or code)."""
+    w = Where()
+    term = actor or q
+    if term:
+        actor_clause(w, ("ac.",), term)
+    if country:
+        w.add("ac.country = ?", country.upper())
+    sql = (
+        "SELECT ac.code, mode(ac.name) AS name, any_value(ac.country) AS country,"
+        " CAST(sum(ac.mentions) AS BIGINT) AS mentions, count(DISTINCT ac.article_id) AS articles"
+        f" FROM actors ac{w.sql()} GROUP BY ac.code ORDER BY mentions DESC, ac.code"
+    )
+    return page(db, sql, w.params, limit, offset)
+
+
+def get_actor(
+    request: Request, db: Db, code: Annotated[str, Path(pattern=r"^[A-Za-z]{3,15}$")]
+) -> dict[str, Any]:
+    """An actor (code prefix): names, events by role, network neighbourhood, quotes."""
+    code = code.upper()
+    names = db.rows(
+        "SELECT name, code, country, CAST(sum(mentions) AS BIGINT) AS mentions FROM actors"
+        " WHERE starts_with(code, ?) GROUP BY ALL ORDER BY mentions DESC LIMIT 10",
+        [code],
+    )
+    roles = cached(request, ("roles", code), lambda: _roles(db, code))
+    if not names and not roles:
+        raise NotFoundError(f"no actor with code {code!r}; list them at /api/actors")
+    edges = cached(request, ("neighbours", code), lambda: _neighbours(db, code))
+    quotes = db.rows(
+        "SELECT q.id, q.text, q.kind, q.speaker_name, q.speaker_code, q.article_id, a.published,"
+        " a.outlet, a.title"
+        " FROM quotes q JOIN articles a ON a.id = q.article_id WHERE starts_with(q.speaker_code, ?)"
+        " ORDER BY a.published_date DESC NULLS LAST, q.id LIMIT 20",
+        [code],
+    )
+    return {
+        "code": code,
+        "names": clean(names),
+        "roles": roles,
+        "neighbours": edges,
+        "quotes": clean(quotes),
+    }
+
+
+def _roles(db: ReadOnlyDatabase, code: str) -> list[dict[str, Any]]:
+    """Events by role (source or target) and CAMEO root, with the root's name."""
+    rows = clean(
+        db.rows(
+            "SELECT role, cameo_root, count(*) AS events,"
+            " count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,"
+            " count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict FROM ("
+            " SELECT 'source' AS role, cameo_root, quad_class FROM events WHERE"
+            " starts_with(source_code, ?)"
+            " UNION ALL SELECT 'target', cameo_root, quad_class FROM events WHERE"
+            " starts_with(target_code, ?))"
+            " GROUP BY ALL ORDER BY role, events DESC",
+            [code, code],
+        )
+    )
+    return [{**r, "root_name": cameo_name(r["cameo_root"])} for r in rows]
+
+
+def _neighbours(db: ReadOnlyDatabase, code: str) -> list[dict[str, Any]]:
+    return clean(neighbours(db, code))
+
+
+def list_stories(
+    db: Db,
+    q: Text = None,
+    since: Since = None,
+    until: Until = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Stories (articles that are copies or rewrites of one report), most articles first."""
+    w = Where()
+    day = "TRY_CAST(left(s.last_published, 10) AS DATE)"
+    if since:
+        w.add(f"{day} >= ?", since)
+    if until:
+        w.add(f"{day} <= ?", until)
+    if q:
+        w.add("s.title ILIKE ? ESCAPE '\\'", like(q))
+    sql = (
+        f"SELECT s.* FROM stories s{w.sql()} ORDER BY s.articles DESC, s.last_published DESC, s.id"
+    )
+    return page(db, sql, w.params, limit, offset)
+
+
+def get_story(db: Db, story_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
+    """A story and its articles."""
+    story = db.one("SELECT * FROM stories WHERE id = ?", [story_id])
+    if story is None:
+        raise NotFoundError(f"no story with id {story_id!r}; list them at /api/stories")
+    articles = db.rows(
+        "SELECT id, title, outlet, published, url FROM articles WHERE story_id = ? ORDER BY"
+        " published, id",
+        [story_id],
+    )
+    return {"story": clean([story])[0], "articles": clean(articles)}

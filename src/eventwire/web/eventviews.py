@@ -1,0 +1,205 @@
+"""Event queries shaped for a million events: listing pages, dyad timelines, neighbourhoods.
+
+Three things keep them fast on large stores:
+
+- Pages are found in two steps. Sorting by the day alone lets DuckDB push a
+  top-N filter into the scan, so the day of the last row wanted is found
+  cheaply; only the rows on or after that day are then sorted by day and id
+  (for a stable order). Article titles are looked up by primary key for the
+  page's rows only.
+- With a stored ``events.day`` column the listing reads the events table
+  alone; without it the day is computed through a join with the articles.
+- Timelines and neighbourhoods read ``event_clusters`` directly when it has
+  rows (consolidated events carry codes, day and scores), instead of the
+  general units query of ``eventwire.analysis``, which joins every mention.
+  A side given as a country matches codes starting with it (CAMEO codes of
+  state actors begin with their country).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .db import ReadOnlyDatabase
+from .filters import EventFilters, Where, side_clause
+
+EVENT_COLUMNS = (
+    "e.id, e.date, e.date_precision, e.source_text, e.source_name, e.source_code, e.text,"
+    " e.cameo, e.target_text, e.target_name, e.target_code, e.quad_class, e.goldstein,"
+    " e.plover_event, e.modality, e.negated, e.confidence, e.sentence, e.location_name,"
+    " e.article_id"
+)
+QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+
+
+def source_sql(db: ReadOnlyDatabase) -> str:
+    """FROM clause for event filters: the events alone, or joined to articles for the day."""
+    if db.event_day == "e.day":
+        return "events e"
+    return "events e JOIN articles a ON a.id = e.article_id"
+
+
+def event_page(
+    db: ReadOnlyDatabase, f: EventFilters, limit: int, offset: int
+) -> tuple[list[dict[str, Any]], bool]:
+    """One page of events, newest day first then by id; and whether more follow."""
+    day = db.event_day
+    w = f.where(day)
+    source = source_sql(db)
+    keys_where = Where(list(w.clauses), list(w.params))
+    if day == "e.day":
+        # Only worth it on a stored column: the single-column sort can skip row groups.
+        boundary = db.con.execute(
+            f"SELECT {day} AS day FROM {source}{w.sql()} ORDER BY day DESC NULLS LAST"
+            f" LIMIT 1 OFFSET {int(offset) + int(limit)}",
+            w.params,
+        ).fetchone()
+        if boundary is not None and boundary[0] is not None:
+            keys_where.add(f"{day} >= ?", boundary[0])
+    rows = db.rows(
+        f"SELECT {EVENT_COLUMNS}, {day} AS day FROM {source}{keys_where.sql()}"
+        f" ORDER BY day DESC NULLS LAST, e.id LIMIT {int(limit) + 1} OFFSET {int(offset)}",
+        keys_where.params,
+    )
+    more = len(rows) > limit
+    rows = rows[:limit]
+    articles = (
+        {
+            a["id"]: a
+            for a in db.rows(
+                "SELECT id, outlet, title, url FROM articles WHERE id IN"
+                f" ({', '.join('?' for _ in rows) or 'NULL'})",
+                [r["article_id"] for r in rows],
+            )
+        }
+        if rows
+        else {}
+    )
+    for row in rows:
+        article = articles.get(row["article_id"], {})
+        row.update({k: article.get(k) for k in ("outlet", "title", "url")})
+    return rows, more
+
+
+def _dyad_where(source: str, target: str, both: bool, prefix: str, clusters: bool) -> Where:
+    def side(role: str, value: str) -> tuple[str, list[Any]]:
+        if clusters:
+            return f"starts_with({prefix}{role}_code, ?)", [value.upper()]
+        return side_clause(f"{prefix}{role}", value)
+
+    (fs, fp), (ft, tp) = side("source", source), side("target", target)
+    clause, params = f"({fs} AND {ft})", [*fp, *tp]
+    if both:
+        (bs, bp), (bt, btp) = side("source", target), side("target", source)
+        clause, params = f"({clause} OR ({bs} AND {bt}))", [*params, *bp, *btp]
+    w = Where()
+    w.add(clause, *params)
+    return w
+
+
+def dyad_timeline(
+    db: ReadOnlyDatabase,
+    source: str,
+    target: str,
+    *,
+    by: str,
+    since: dt.date | None,
+    until: dt.date | None,
+    both: bool,
+) -> list[dict[str, Any]]:
+    """Events of source → target per period with the QuadClass split; empty periods as zeros.
+
+    Same columns as ``eventwire.analysis.dyad_timeline``.
+    """
+    if db.clusters:
+        table, day, mentions, articles = "event_clusters c", "c.date", "c.mentions", "c.articles"
+        w = _dyad_where(source, target, both, "c.", clusters=True)
+    else:
+        table = "events e JOIN articles a ON a.id = e.article_id"
+        day, mentions, articles = db.event_day, "1", "1"
+        w = _dyad_where(source, target, both, "e.", clusters=False)
+        w.add("NOT coalesce(e.negated, false)")
+    prefix = "c." if db.clusters else "e."
+    w.add(f"{day} IS NOT NULL")
+    if since:
+        w.add(f"{day} >= ?", since)
+    if until:
+        w.add(f"{day} <= ?", until)
+    quads = ", ".join(
+        f"count(*) FILTER (WHERE {prefix}quad_class = {n}) AS {name}"
+        for n, name in enumerate(QUADS, 1)
+    )
+    rows = db.rows(
+        f"SELECT CAST(date_trunc('{by}', {day}) AS DATE) AS period, count(*) AS events,"
+        f" CAST(sum({mentions}) AS BIGINT) AS mentions,"
+        f" CAST(sum({articles}) AS BIGINT) AS articles,"
+        f" sum({prefix}goldstein) AS goldstein_sum, avg({prefix}goldstein) AS goldstein_mean,"
+        f" {quads} FROM {table}{w.sql()} GROUP BY 1 ORDER BY 1",
+        w.params,
+    )
+    return _fill(rows, by, since, until)
+
+
+def _period_start(day: dt.date, by: str) -> dt.date:
+    if by == "week":
+        return day - dt.timedelta(days=day.weekday())
+    if by == "month":
+        return day.replace(day=1)
+    return day
+
+
+def _next(day: dt.date, by: str) -> dt.date:
+    if by == "day":
+        return day + dt.timedelta(days=1)
+    if by == "week":
+        return day + dt.timedelta(weeks=1)
+    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def _fill(
+    rows: list[dict[str, Any]], by: str, since: dt.date | None, until: dt.date | None
+) -> list[dict[str, Any]]:
+    """Every period from the first to the last (or since..until), zeros where none happened."""
+    if not rows and not (since and until):
+        return []
+    found = {r["period"]: r for r in rows}
+    first = _period_start(since, by) if since else min(found)
+    last = _period_start(until, by) if until else max(found)
+    out = []
+    period = first
+    while period <= last:
+        empty = {"events": 0, "mentions": 0, "articles": 0, "goldstein_sum": 0.0,
+                 "goldstein_mean": None, **dict.fromkeys(QUADS, 0)}  # fmt: skip
+        out.append({**empty, **found.get(period, {}), "period": period})
+        period = _next(period, by)
+    return out
+
+
+def neighbours(db: ReadOnlyDatabase, code: str, limit: int = 40) -> list[dict[str, Any]]:
+    """Edges between an actor (code prefix) and the actors it acted on or was acted on by."""
+    table, prefix = ("event_clusters c", "c.") if db.clusters else ("events e", "e.")
+    extra = "" if db.clusters else " AND NOT coalesce(e.negated, false)"
+    edges = db.rows(
+        f"SELECT {prefix}source_code AS source, {prefix}target_code AS target, count(*) AS events,"
+        f" count(*) FILTER (WHERE {prefix}quad_class IN (1, 2)) AS cooperation,"
+        f" count(*) FILTER (WHERE {prefix}quad_class IN (3, 4)) AS conflict,"
+        f" avg({prefix}goldstein) AS goldstein_mean FROM {table}"
+        f" WHERE (starts_with({prefix}source_code, ?) OR starts_with({prefix}target_code, ?))"
+        f" AND {prefix}source_code <> {prefix}target_code{extra}"
+        f" GROUP BY 1, 2 ORDER BY events DESC, source, target LIMIT {int(limit)}",
+        [code, code],
+    )
+    codes = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
+    names = {
+        r["code"]: r["name"]
+        for r in db.rows(
+            "SELECT code, mode(name) AS name FROM actors WHERE code IN (SELECT unnest(?))"
+            " GROUP BY code",
+            [codes],
+        )
+    }
+    return [
+        {**e, "source_name": names.get(e["source"]), "target_name": names.get(e["target"])}
+        for e in edges
+    ]
