@@ -160,17 +160,32 @@ def month_year(anchor: date, month: int, tense: Tense, offset: int = 0) -> int:
         return anchor.year - 1
     if tense == "future" and month < anchor.month:
         return anchor.year + 1
+    if tense in {"past", "future"}:
+        return anchor.year
+    # unknown or present tense ("by February", "the summit in April"): the nearest one
+    if month - anchor.month > 6:
+        return anchor.year - 1
+    if anchor.month - month > 6:
+        return anchor.year + 1
     return anchor.year
 
 
-def nearest_year(anchor: date, month: int, day: int) -> date | None:
-    """The date of a day and month named without a year: the one closest to the anchor."""
+def nearest_year(anchor: date, month: int, day: int, tense: Tense = None) -> date | None:
+    """The date of a day and month named without a year: the one closest to the anchor.
+
+    A past-tense clause ("was last seen Nov. 3") does not take a date more than about
+    three months ahead: what a report tells as done has happened by the time it is
+    written, while dates just ahead are often schedules told in reported speech.
+    """
     options = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
             options.append(date(year, month, day))
         except ValueError:
             continue
+    if tense == "past" and any(d <= anchor for d in options):
+        # only a date well ahead yields: "payable Nov. 10" a fortnight on stays ahead
+        options = [d for d in options if d <= anchor or (d - anchor).days <= 100]
     if not options:
         return None
     return min(options, key=lambda d: (abs((d - anchor).days), d > anchor))

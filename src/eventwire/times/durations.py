@@ -62,7 +62,14 @@ def _ago(cand: Candidate, ctx: TextContext, refs: list) -> Result:
         return ("PAST_REF" if back else "FUTURE_REF"), "ref", unit
     if unit not in _POINT_UNITS or isinstance(n, float):
         return None
-    base, granularity = ctx.anchor, unit
+    # "a decade ago" names a year, as "ten years ago" does
+    base, granularity = ctx.anchor, {"DE": "Y", "CE": "Y"}.get(unit, unit)
+    if unit == "Y" and n == 1 and back:
+        from .normalise import quarter_in_focus
+
+        focus = quarter_in_focus(cand, refs)
+        if focus:  # "up from $4 million a year ago" in a quarterly report
+            return cal.fmt(cal.shift(focus, "Y", -1), "Q"), "point", "Q"
     if direction in {"earlier", "later", "before", "after"}:
         from .normalise import _reference
 
@@ -78,10 +85,11 @@ def _ago(cand: Candidate, ctx: TextContext, refs: list) -> Result:
 
 def _year_ago(cand: Candidate, ctx: TextContext, refs: list) -> Result:
     """'year-earlier', 'year-ago': a year before the period just named (or the anchor)."""
-    from .normalise import _reference
+    from .normalise import _reference, quarter_in_focus
 
+    focus = quarter_in_focus(cand, refs)
     ref = _reference(cand, ctx, refs)
-    parsed = cal.parse_value(ref.value) if ref else None
+    parsed = (focus, "Q") if focus else cal.parse_value(ref.value) if ref else None
     base, granularity = parsed if parsed else (ctx.anchor, "Y")
     if base is None:
         return None

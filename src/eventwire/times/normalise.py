@@ -111,6 +111,26 @@ def _reference(cand: Candidate, ctx: TextContext, refs: Refs, reach: int = 400) 
     return None
 
 
+_DERIVED = re.compile(r"year|ago|earlier", re.IGNORECASE)
+
+
+def quarter_in_focus(cand: Candidate, refs: Refs, reach: int = 1500) -> date | None:
+    """The quarter an earnings report is about: the latest quarter named before ``cand``.
+
+    Quarters themselves counted back ("the year-ago quarter") are skipped, so that a
+    comparison with the year before does not become the new subject. In such reports
+    "a year ago", "the quarter" and "the 1988 period" mean that quarter or its twin of
+    the year before, not the calendar year or the anchor's quarter.
+    """
+    for ref in reversed(refs):
+        if cand.start - ref.end > reach:
+            return None
+        parsed = cal.parse_value(ref.value)
+        if parsed and parsed[1] == "Q" and not _DERIVED.search(ref.text):
+            return parsed[0]
+    return None
+
+
 @handler("iso")
 def _iso(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str, str] | None:
     g = cand.groups
@@ -158,7 +178,7 @@ def _day_month(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str,
         return None
     if ctx.anchor is None:
         return None
-    found = cal.nearest_year(ctx.anchor, month, day)
+    found = cal.nearest_year(ctx.anchor, month, day, ctx.tense(cand.start, cand.end))
     return _point(found, "D") if found else None
 
 
@@ -209,6 +229,11 @@ def _relative_quarter(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[st
     text = ctx.text[cand.start : cand.end].lower()
     if ctx.anchor is None or (text.endswith("period") and rel in {"the", "this", "last", "next"}):
         return None
+    focus = quarter_in_focus(cand, refs)
+    if focus and rel in {"the", "this"}:
+        return _point(focus, "Q")
+    if focus and ("year" in rel or rel in {"the same", "the comparable"}):
+        return _point(cal.shift(focus, "Y", -1), "Q")
     done = cal.last_complete_quarter(ctx.anchor)
     if rel in {"the current", "this"}:
         return _point(ctx.anchor, "Q")
@@ -217,6 +242,16 @@ def _relative_quarter(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[st
     if "year" in rel or rel in {"the same", "the comparable"}:
         return _point(cal.shift(done, "Y", -1), "Q")
     return _point(done, "Q")
+
+
+@handler("yearq")
+def _year_quarter(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str, str] | None:
+    """'the 1988 quarter': the quarter in focus, in that year; else just the year."""
+    focus = quarter_in_focus(cand, refs)
+    y = cand.groups["y"]
+    if focus is None:
+        return y, "point", "Y"
+    return f"{y}-Q{(focus.month - 1) // 3 + 1}", "point", "Q"
 
 
 @handler("half")
@@ -355,12 +390,21 @@ def _relative_unit(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, 
         base = cal.parse_value(ref.value)[0] if ref and cal.parse_value(ref.value) else base
     if base is None:
         return None
+    focus = quarter_in_focus(cand, refs) if rel == "last" and unit == "Y" else None
+    if focus and _compares(ctx, cand):
+        return _point(cal.shift(focus, "Y", -1), "Q")
     if rel == "the latest" and unit == "Y":
         return _point(cal.shift(base, "Y", -1), "Y")
     day = cal.shift(base, unit, _offset(rel))
     if unit == "WE":
         return cal.fmt(day, "WE"), "point", "WE"
     return _point(day, unit)
+
+
+def _compares(ctx: TextContext, cand: Candidate) -> bool:
+    """Whether the sentence compares figures with another period ("up from ... last year")."""
+    start, end = ctx.sentence(cand.start)
+    return bool(re.search(r"\b(?:compar\w*|from|versus|against)\b", ctx.text[start:end], re.I))
 
 
 @handler("weekend")

@@ -90,6 +90,7 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
             r"year-earlier|year-ago|comparable\s+year-earlier|comparable)|the|this|last|next|"
             r"year-earlier|year-ago)\s+(?:fiscal\s+)?(?:quarter|period)\b(?!s)",
         ),
+        ("yearq", rf"\bthe\s+(?P<y>{year})\s+(?:fiscal\s+)?(?:quarter|period)\b(?!s)"),
         ("half", rf"\b(?:the\s+)?(?P<h>first|second|last)\s+half\s+of\s+(?P<y>{year})\b"),
         ("fiscal", rf"\b(?:fiscal(?:\s+year)?|FY)\s*(?P<y>{year})\b"),
         (
