@@ -24,7 +24,7 @@ def seed_events() -> list[Event]:
 
 
 def test_party_talks_are_a_symmetric_consultation(seed_events: list[Event]) -> None:
-    talks = [e for e in seed_events if e.cameo_root == "04"]
+    talks = [e for e in seed_events if e.cameo_root == "04" and e.target is not None]
     pairs = {(e.source.code, e.target.code) for e in talks}
     assert pairs & {("JPNPTY", "TWNPTY"), ("TWNPTY", "JPNPTY")}
     event = next(e for e in talks if {e.source.code, e.target.code} == {"JPNPTY", "TWNPTY"})
@@ -36,7 +36,10 @@ def test_foreign_ministry_reservations_are_disapproval(seed_events: list[Event])
     found = [
         e
         for e in seed_events
-        if e.cameo_root == "11" and e.source.code == "CHNGOV" and e.target.country == "JPN"
+        if e.cameo_root == "11"
+        and e.source.code == "CHNGOV"
+        and e.target is not None
+        and e.target.country == "JPN"
     ]
     assert found, "China's Foreign Ministry made its reservations known to Tokyo"
     assert found[0].quad_class == 3 and found[0].goldstein < 0

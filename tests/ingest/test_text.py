@@ -74,3 +74,18 @@ def test_non_english_article_is_skipped_with_reason(read, fixtures):
 def test_language_detection_can_be_turned_off(read, fixtures):
     [article] = read(fixtures / "german.txt", detect_language=False)
     assert article.status == Status.OK and article.language == "en"
+
+
+def test_a_one_line_english_report_is_english():
+    # Regression: short texts ranked Nigerian Pidgin above English and were skipped.
+    from eventwire.ingest.language import detect_language
+
+    assert detect_language("Nigeria launched an attack on Chad.") == "en"
+    assert detect_language("Officials in Lima met the visiting delegation on Monday.") == "en"
+
+
+def test_a_one_line_report_in_another_language_is_not_english():
+    from eventwire.ingest.language import detect_language
+
+    assert detect_language("Die Regierung hat am Montag neue Sanktionen beschlossen.") == "de"
+    assert detect_language("El gobierno anunció nuevas sanciones el lunes.") == "es"

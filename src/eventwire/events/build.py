@@ -1,8 +1,12 @@
 """From found predicates to Event records: actor pairs, keep rules, dates, confidence.
 
-Which events are kept (:meth:`Found.pairs`): a source actor with a country is required
-(a generic agent such as "experts" or "officials" is too weak a source); a target too,
-except for protests (14) and force posture (15), where CAMEO often leaves it implicit.
+Which events are kept (:meth:`Found.pairs`): a source actor with a country is required,
+unless it is an armed or opposition group ("rebels", "police": ``COUNTRYLESS_SECTORS``)
+acting on an actor with a country. Without a coded target, an event is kept with a
+blank target (GDELT practice: "Italy released a ship") when it is asserted and not an
+infinitive ("for Japan to resume talks"), its source is the clause's own subject and it
+is no statement, appeal or demand (01, 02, 10: these are about their addressee);
+protests (14) and force posture (15) always, where CAMEO often leaves the target implicit.
 Symmetric events with conjoined actors and no target ("A and B met", "talks between A
 and B") give one event per pair, the first-named actor as source; B→A is implied by the
 ``;symmetric`` rule suffix and not written twice, so counts of events are not doubled.
@@ -14,8 +18,8 @@ both actors) are merged, keeping the most confident.
 Confidence (clamped to 0.05–0.95): 0.4, +0.15 for a pattern with a particle, object or
 preposition, +0.2 for a target found in the pattern's own slot (+0.1 when found by the
 fallback prepositions with/to/against), +0.15 for a source on the clause itself (+0.05
-when inherited through control, conjunction or a light verb), +0.05 when both actors
-have a country; −0.1 without a target.
+when inherited through control or conjunction; a light verb's own subject is direct),
++0.05 when both actors have a country; −0.1 without a target.
 """
 
 from __future__ import annotations
@@ -33,6 +37,12 @@ from eventwire.records import Actor, Event, Modality, Plover
 #: Roots whose events may lack a target: protests and shows of force are often aimed
 #: at no one in particular ("thousands protested", "the army mobilised").
 IMPLICIT_TARGET_ROOTS = frozenset({"14", "15"})
+#: Roots whose events are about an addressee: a statement, appeal or demand to no coded
+#: actor is too loose to keep ("called for calm").
+ADDRESSED_ROOTS = frozenset({"01", "02", "10"})
+#: Sectors of actors kept as sources without a country: armed, police, intelligence and
+#: opposition groups, which CAMEO codes with an unknown country part ("---REB").
+COUNTRYLESS_SECTORS = frozenset({"REB", "INS", "MIL", "COP", "SPY", "UAF", "OPP"})
 
 
 @dataclass
@@ -62,14 +72,32 @@ class Found:
             raw = [(s, d, t) for s, d in self.sources for t in self.targets]
         elif self.code[:2] in IMPLICIT_TARGET_ROOTS:
             raw = [(s, d, None) for s, d in self.sources]
+        elif (
+            self.modality is Modality.ASSERTED
+            and self.code[:2] not in ADDRESSED_ROOTS
+            and not _infinitive(self.anchor)
+        ):
+            # GDELT practice: an event whose target is no coded actor ("released a ship",
+            # "arrested a journalist") keeps a blank target, when the event is asserted
+            # and its source is the clause's own subject
+            raw = [(s, d, None) for s, d in self.sources if d]
         else:
             return []
         return [(s, d, t) for s, d, t in raw if _keep(s.actor, t.actor if t else None)]
 
 
+def _infinitive(verb: Token) -> bool:
+    """An infinitive ("for Japan to resume talks") names an event wished for, not done."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _keep(source: Actor, target: Actor | None) -> bool:
     if source.country is None:
-        return False  # a generic agent ("experts", "officials") is too weak to be a source
+        # CAMEO codes an armed or opposition group without a country ("---REB") when the
+        # other side is a state's actor ("rebels attacked Afghan troops"); a generic agent
+        # ("experts", "officials" of no named state) is too weak a source
+        armed = bool(COUNTRYLESS_SECTORS.intersection(source.sectors))
+        return armed and target is not None and target.country is not None
     if target is None:
         return True
     if (source.code, source.name) == (target.code, target.name):

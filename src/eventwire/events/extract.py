@@ -66,6 +66,8 @@ THREAT_OF = {
 }  # fmt: skip
 #: Roots of attacks, fighting and mass violence, whose target can be where it happens.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+#: Prepositions that introduce the party attacked in events of force ("fired on X").
+VIOLENT_PREPS = ("on", "at", "upon")
 #: What an appeal asks for, by the root of the event asked for (CAMEO 02x mirrors 03x).
 APPEAL_FOR_ROOT = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
 
@@ -131,7 +133,7 @@ class EventExtractor:
             where=pattern.where,
             rule=self._rule("verb", pattern.where, pattern.symmetric),
             symmetric=pattern.symmetric,
-            sources=[(m, s.direct) for s in subjects(verb) for m in index.actors(s.token)],
+            sources=self._subject_actors(verb, index),
             targets=targets,
             target_in_slot=in_slot,
             specific=bool(pattern.particle or pattern.obj or pattern.prep),
@@ -145,7 +147,9 @@ class EventExtractor:
         """Target actors from the pattern's slot, else from a fallback preposition."""
         heads = [verb, *objs]
         if pattern.target == "prep" and pattern.prep:
-            slot = prep_objects([*heads, *public_complements(heads)], pattern.prep)
+            # "lifted the sanctions imposed on X": the object's participle carries the phrase
+            participles = [c for o in objs for c in o.children if c.dep_ == "acl"]
+            slot = prep_objects([*heads, *public_complements(heads), *participles], pattern.prep)
         elif pattern.target == "obj":
             # "hold talks with": the object is the event noun, the target lies elsewhere
             slot = datives(verb) + ([] if pattern.obj else objs)
@@ -162,17 +166,25 @@ class EventExtractor:
                 return targets, True
         if pattern.target == "none":
             return [], False
-        if pattern.code[:2] in VIOLENT_ROOTS:
-            # "struck targets in Syria": what is attacked lies in the country attacked
-            for prep in ("in", "inside", "across"):
-                targets = self._actors(prep_objects(objs, prep), index)
-                if targets:
-                    return targets, False
-        for prep in FALLBACK_PREPS:
+        return self._fallback_targets(pattern.code, heads, attacked(objs), index), False
+
+    def _fallback_targets(
+        self, code: str, heads: list[Token], attacked: list[Token], index: MentionIndex
+    ) -> list[ActorMention]:
+        """Targets outside the pattern's own slot: the object of with/to/against/toward;
+        for force, also of on/at ("opened fire on X") and the country where what is
+        attacked lies ("struck targets in Syria")."""
+        violent = code[:2] in VIOLENT_ROOTS
+        for prep in FALLBACK_PREPS + (VIOLENT_PREPS if violent else ()):
             targets = self._actors(prep_objects(heads, prep), index)
             if targets:
-                return targets, False
-        return [], False
+                return targets
+        if violent:
+            for prep in ("in", "inside", "across"):
+                targets = self._actors(prep_objects(attacked, prep), index)
+                if targets:
+                    return targets
+        return []
 
     def noun_event(self, noun: Token, index: MentionIndex) -> Found | None:
         """A nominal event: the noun's pattern with its source and target phrases."""
@@ -186,7 +198,9 @@ class EventExtractor:
         if matched is None:
             return None
         pattern, target_tokens = matched
-        targets = self._actors(target_tokens, index)
+        targets = self._actors(target_tokens, index) or self._fallback_targets(
+            pattern.code, clause.heads, attacked([noun]), index
+        )
         sources = noun_sources(clause, index, self._modifier_country)
         symmetric = pattern.symmetric or pattern.prep == "between"
         if pattern.prep == "between":
@@ -274,12 +288,42 @@ class EventExtractor:
                 verbs.pop(comp.i, None)
         return out
 
+    def _subject_actors(self, verb: Token, index: MentionIndex) -> list[tuple[ActorMention, bool]]:
+        """Source actors of a verb: its subjects' actors, else the country that modifies a
+        common-noun subject ("Syrian troops shelled …", "Afghan officials accused …")."""
+        found: list[tuple[ActorMention, bool]] = []
+        for slot in subjects(verb):
+            mentions = index.actors(slot.token)
+            if not mentions:
+                modifier = self._noun_country(slot.token, index)
+                mentions = [modifier] if modifier is not None else []
+            found += [(m, slot.direct) for m in mentions]
+        return found
+
+    def _noun_country(self, tok: Token, index: MentionIndex) -> ActorMention | None:
+        """The country named by an adjective, compound or possessive of a common noun
+        ("a Turkish ship", "Chinese counterparts"): the noun's group belongs to it, and
+        CAMEO codes the country when the group itself is not in the actor list."""
+        if tok.pos_ != "NOUN":
+            return None
+        for child in tok.children:
+            if child.i < tok.i and child.dep_ in ("poss", "compound", "amod", "nmod"):
+                mention = self._modifier_country(child, index)
+                if mention is not None:
+                    return mention
+        return None
+
     def _actors(self, tokens: list[Token], index: MentionIndex) -> list[ActorMention]:
-        """Actors of target phrases, conjuncts included; countries read as places count."""
+        """Actors of target phrases, conjuncts included; countries read as places count,
+        and so does a country modifying a common noun ("released a Turkish ship")."""
         found: list[ActorMention] = []
         for tok in tokens:
             for conj in conjuncts(tok):
-                mention = index.of_phrase(conj) or self._place_as_actor(conj, index)
+                mention = (
+                    index.of_phrase(conj)
+                    or self._place_as_actor(conj, index)
+                    or self._noun_country(conj, index)
+                )
                 if mention is not None and all(mention is not f for f in found):
                     found.append(mention)
         return found
@@ -338,7 +382,18 @@ def match_verb(patterns: list[VerbPattern], verb: Token, objs: list[Token]) -> V
         if p.prep is not None and p.prep not in preps:
             continue
         return p
+    # "provided aid", "imposed sanctions in response to …": the object names the event
+    # even when the target's preposition is missing; the target is then sought elsewhere
+    for p in patterns:
+        if p.obj is not None and p.obj in words and p.particle in (None, prt):
+            return p
     return None
+
+
+def attacked(tokens: list[Token]) -> list[Token]:
+    """What an act of force hits: the tokens and the objects of their on/against phrases
+    ("attacks against camps in Chad": the camps, whose in-phrase names the country)."""
+    return [*tokens, *(t for p in ("on", "against") for t in prep_objects(tokens, p))]
 
 
 def _is_report(verb: Token, pattern: VerbPattern) -> bool:

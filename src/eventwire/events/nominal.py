@@ -99,7 +99,15 @@ def noun_sources(
         return found
     if clause.light is not None:
         slots: list[Slot] = subjects(clause.light)
-        return [(m, False) for s in slots for m in index.actors(s.token)]
+        found = [(m, s.direct) for s in slots for m in index.actors(s.token)]
+        if found:
+            return found
+        # "Turkish jets carried out strikes": the country owning an unknown subject
+        for slot in slots:
+            if slot.token.pos_ == "NOUN":
+                mention = _modifier_country(slot.token, index, country_of)
+                if mention is not None:
+                    return [(mention, slot.direct)]
     return []
 
 
@@ -128,6 +136,10 @@ def match_noun(
         # "A and B agreed to resume talks": a symmetric noun needs no preposition when
         # its parties are the carrier's conjoined subjects (Found.pairs checks there are two)
         bare = next((p for p in patterns if p.symmetric and p.prep != "between"), None)
+    if bare is None and clause.light is not None and clause.light.lemma_.lower() in LIGHT_VERBS:
+        # "launched an attack that … on X", "carried out attacks": the light verb asserts the
+        # event even when the target phrase is elsewhere; the target is sought by the caller
+        bare = patterns[0]
     if bare is None:
         return None
     # "made its reservations known to/in Tokyo": whoever it is made known to is the target

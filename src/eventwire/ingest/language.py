@@ -6,6 +6,11 @@ import re
 from functools import lru_cache
 
 _SAMPLE_CHARS = 2000
+#: Below this many words character n-grams are weak evidence: a one-line English
+#: report ("Nigeria launched an attack on Chad.") ranked Nigerian Pidgin first.
+_SHORT_WORDS = 40
+#: In a short text, English is kept when it ranks this high among the candidates.
+_SHORT_TEXT_RANK = 3
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _OTHER_SCRIPT_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
 
@@ -22,7 +27,12 @@ def detect_language(text: str) -> str:
     sample = text[:_SAMPLE_CHARS]
     if not any(ch.isalpha() for ch in sample):
         return "und"
-    code, _prob = _identifier().classify(_main_script_sample(sample))
+    sample = _main_script_sample(sample)
+    identifier = _identifier()
+    if len(sample.split()) < _SHORT_WORDS:
+        ranked = [code for code, _ in identifier.rank(sample)[:_SHORT_TEXT_RANK]]
+        return "en" if "en" in ranked else str(ranked[0])
+    code, _prob = identifier.classify(sample)
     return str(code)
 
 
