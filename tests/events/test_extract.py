@@ -228,6 +228,13 @@ def test_missing_target_is_blank_only_for_asserted_events(code) -> None:
     assert code("Italy urged calm.") == []
 
 
+def test_cooperation_needs_a_partner(code) -> None:
+    # praise, consultation or joint action with no coded counterpart is left out
+    assert code("Italy praised the new harbour.") == []
+    assert code("Italy held a large exercise.") == []
+    assert triples(code("Italy praised Greece.")) == {("ITA", "GRC", "051")}
+
+
 def test_generic_agent_without_country_is_no_source(code) -> None:
     assert code("Experts criticised Japan.") == []
     assert triples(code("Korean experts criticised Japan.")) == {("KOR", "JPN", "111")}

@@ -5,7 +5,8 @@ unless it is an armed or opposition group ("rebels", "police": ``COUNTRYLESS_SEC
 acting on an actor with a country. Without a coded target, an event is kept with a
 blank target (GDELT practice: "Italy released a ship") when it is asserted and not an
 infinitive ("for Japan to resume talks"), its source is the clause's own subject and it
-is no statement, appeal or demand (01, 02, 10: these are about their addressee);
+is no statement, appeal or demand (01, 02, 10: these are about their addressee) and no
+cooperation (03–06) or symmetric event, which need a partner;
 protests (14) and force posture (15) always, where CAMEO often leaves the target implicit.
 Symmetric events with conjoined actors and no target ("A and B met", "talks between A
 and B") give one event per pair, the first-named actor as source; B→A is implied by the
@@ -40,6 +41,10 @@ IMPLICIT_TARGET_ROOTS = frozenset({"14", "15"})
 #: Roots whose events are about an addressee: a statement, appeal or demand to no coded
 #: actor is too loose to keep ("called for calm").
 ADDRESSED_ROOTS = frozenset({"01", "02", "10"})
+#: Cooperation exists only with a partner (intent to cooperate, consult, diplomatic and
+#: material cooperation, praise): without a coded counterpart such a report is usually a
+#: half-read sentence ("thanked a visiting delegation from Japan's ruling party").
+PARTNER_ROOTS = frozenset({"03", "04", "05", "06"})
 #: Sectors of actors kept as sources without a country: armed, police, intelligence and
 #: opposition groups, which CAMEO codes with an unknown country part ("---REB").
 COUNTRYLESS_SECTORS = frozenset({"REB", "INS", "MIL", "COP", "SPY", "UAF", "OPP"})
@@ -74,7 +79,8 @@ class Found:
             raw = [(s, d, None) for s, d in self.sources]
         elif (
             self.modality is Modality.ASSERTED
-            and self.code[:2] not in ADDRESSED_ROOTS
+            and self.code[:2] not in ADDRESSED_ROOTS | PARTNER_ROOTS
+            and not self.symmetric
             and not _infinitive(self.anchor)
         ):
             # GDELT practice: an event whose target is no coded actor ("released a ship",
