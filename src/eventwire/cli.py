@@ -28,6 +28,7 @@ from rich.progress import (
 from . import api
 from .about import __version__
 from .analysis.command import alerts_command, dyad_command, network_command, plot_group, top_command
+from .bench import bench_command
 from .errors import EventwireError
 from .evaluate.command import eval_command
 from .export.command import export_command
@@ -601,6 +602,7 @@ if __name__ == "__main__":  # pragma: no cover
 
 
 for command in (
+    bench_command,
     eval_command,
     export_command,
     dyad_command,
