@@ -25,7 +25,8 @@ import numpy as np
 import pandas as pd
 
 from ..export.errors import ExportError
-from .frames import Query, check_period, node_sql, period_filter, units
+from ..store.where import Where
+from .frames import check_period, node_sql, period_filter, units
 from .timeline import period_range, period_start
 
 MEASURES = ("conflict", "goldstein")
@@ -108,7 +109,7 @@ def _dyad_values(
     unit: str,
 ) -> pd.DataFrame:
     source, target = node_sql("source", level), node_sql("target", level)
-    q = Query()
+    q = Where()
     period_filter(q, since, until)
     q.add(f"{source} IS NOT NULL AND {target} IS NOT NULL AND u.day IS NOT NULL")
     conflict = "u.quad_class IN (3, 4)"
@@ -119,7 +120,7 @@ def _dyad_values(
                coalesce(sum(-u.goldstein) FILTER (WHERE u.goldstein < 0), 0) AS goldstein,
                coalesce(list(u.unit_id ORDER BY u.unit_id)
                         FILTER (WHERE {conflict} OR u.goldstein < 0), []) AS event_ids
-        FROM ({units(con, unit)}) u {q.where()}
+        FROM ({units(con, unit)}) u {q.sql()}
         GROUP BY 1, 2, 3
     """
     frame = con.execute(sql, q.params).df()

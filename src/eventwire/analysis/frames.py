@@ -8,31 +8,14 @@ parameters, never SQL text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
 import duckdb
 
 from ..export.errors import ExportError
 from ..export.sql import units_sql
+from ..store.where import Where
 
 PERIODS = ("day", "week", "month")
 LEVELS = ("country", "actor")
-
-
-@dataclass
-class Query:
-    """A SELECT over the event units with a WHERE clause built from bound parameters."""
-
-    clauses: list[str] = field(default_factory=list)
-    params: list[Any] = field(default_factory=list)
-
-    def add(self, clause: str, *params: Any) -> None:
-        self.clauses.append(clause)
-        self.params.extend(params)
-
-    def where(self) -> str:
-        return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
 
 
 def check_period(by: str) -> str:
@@ -63,7 +46,7 @@ def units(con: duckdb.DuckDBPyConnection, unit: str = "auto") -> str:
         raise ExportError(str(err)) from err
 
 
-def period_filter(q: Query, since: str | None, until: str | None) -> None:
+def period_filter(q: Where, since: str | None, until: str | None) -> None:
     """Keep units whose day lies in since..until (inclusive; ISO dates)."""
     if since:
         q.add("u.day >= CAST(? AS DATE)", since)

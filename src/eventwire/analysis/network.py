@@ -19,7 +19,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
-from .frames import Query, node_sql, period_filter, units
+from ..store.where import Where
+from .frames import node_sql, period_filter, units
 
 
 @dataclass
@@ -48,10 +49,10 @@ def actor_network(
     ``min_events`` events are dropped, and so are nodes left without edges.
     """
     source, target = node_sql("source", level), node_sql("target", level)
-    q = Query()
+    q = Where()
     period_filter(q, since, until)
     q.add(f"{source} IS NOT NULL AND {target} IS NOT NULL AND {source} <> {target}")
-    base = f"SELECT {source} AS src, {target} AS tgt, u.* FROM ({units(con, unit)}) u {q.where()}"
+    base = f"SELECT {source} AS src, {target} AS tgt, u.* FROM ({units(con, unit)}) u {q.sql()}"
     edges = con.execute(
         f"""
         SELECT src AS source, tgt AS target, count(*) AS events,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from .frames import Query, actor_matches, check_period, period_filter, units
+from ..store.where import Where
+from .frames import actor_matches, check_period, period_filter, units
 
 TIMELINE_COLUMNS = (
     "period", "events", "mentions", "articles", "goldstein_sum", "goldstein_mean",
@@ -34,7 +35,7 @@ def dyad_timeline(
     ``both_directions`` also counts target→source.
     """
     by = check_period(by)
-    q = Query()
+    q = Where()
     period_filter(q, since, until)
     forward, fparams = actor_matches("source", source)
     to, tparams = actor_matches("target", target)
@@ -56,7 +57,7 @@ def dyad_timeline(
                count(*) FILTER (WHERE u.quad_class = 2) AS material_cooperation,
                count(*) FILTER (WHERE u.quad_class = 3) AS verbal_conflict,
                count(*) FILTER (WHERE u.quad_class = 4) AS material_conflict
-        FROM ({units(con, unit)}) u {q.where()}
+        FROM ({units(con, unit)}) u {q.sql()}
         GROUP BY 1 ORDER BY 1
     """
     frame = con.execute(sql, q.params).df()

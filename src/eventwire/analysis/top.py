@@ -5,7 +5,8 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from .frames import Query, node_sql, period_filter, units
+from ..store.where import Where
+from .frames import node_sql, period_filter, units
 
 TOP_KINDS = ("actors", "events", "quotes")
 
@@ -21,9 +22,9 @@ def top_actors(
 ) -> pd.DataFrame:
     """Actors in most events (as source or target): ``actor``, ``name``, ``events``,
     ``as_source``, ``as_target``, ``mentions``, ``goldstein_mean``."""
-    q = Query()
+    q = Where()
     period_filter(q, since, until)
-    base = f"SELECT * FROM ({units(con, unit)}) u {q.where()}"
+    base = f"SELECT * FROM ({units(con, unit)}) u {q.sql()}"
     source, target = node_sql("source", level), node_sql("target", level)
     sql = f"""
         WITH roles AS (
@@ -50,13 +51,13 @@ def top_events(
     unit: str = "auto",
 ) -> pd.DataFrame:
     """The most reported events: most articles, then mentions, then outlets."""
-    q = Query()
+    q = Where()
     period_filter(q, since, until)
     sql = f"""
         SELECT u.unit_id AS id, u.day AS date, u.source_code, u.source_name, u.cameo,
                u.target_code, u.target_name, u.quad_class, u.goldstein, u.articles,
                u.mentions, u.sources AS outlets, u.sentence, coalesce(u.url, u.path) AS url
-        FROM ({units(con, unit)}) u {q.where()}
+        FROM ({units(con, unit)}) u {q.sql()}
         ORDER BY u.articles DESC, u.mentions DESC, u.sources DESC, u.day DESC, u.unit_id
         LIMIT ?
     """
@@ -76,7 +77,7 @@ def top_quotes(
     quote carried by several outlets counts as one quote with several articles.
     The period is the articles' publication date.
     """
-    q = Query()
+    q = Where()
     if since:
         q.add("a.published_date >= CAST(? AS DATE)", since)
     if until:
@@ -86,7 +87,7 @@ def top_quotes(
                any_value(q.kind) AS kind, count(DISTINCT q.article_id) AS articles,
                count(DISTINCT a.outlet) AS outlets, min(a.published_date) AS first_published,
                list(DISTINCT coalesce(a.url, a.path)) AS sources
-        FROM quotes q JOIN articles a ON a.id = q.article_id {q.where()}
+        FROM quotes q JOIN articles a ON a.id = q.article_id {q.sql()}
         GROUP BY q.speaker_code, lower(regexp_replace(trim(q.text), '\\s+', ' ', 'g'))
         ORDER BY articles DESC, outlets DESC, first_published DESC, speaker
         LIMIT ?

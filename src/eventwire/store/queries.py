@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .db import Store
+from .where import Where, like
 
 
 @dataclass(frozen=True)
@@ -25,25 +26,7 @@ class Filters:
     offset: int = 0
 
 
-class _Where:
-    def __init__(self) -> None:
-        self.clauses: list[str] = []
-        self.params: list[Any] = []
-
-    def add(self, clause: str, *params: Any) -> None:
-        self.clauses.append(clause)
-        self.params.extend(params)
-
-    def sql(self) -> str:
-        return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
-
-
-def _like(value: str) -> str:
-    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def _add_date_range(w: _Where, column: str, f: Filters) -> None:
+def _add_date_range(w: Where, column: str, f: Filters) -> None:
     """Clauses keeping rows whose ``column`` (a DATE expression) lies in since..until."""
     if f.since:
         w.add(f"{column} >= CAST(? AS DATE)", f.since)
@@ -57,22 +40,22 @@ def _page(f: Filters) -> str:
 
 def list_articles(store: Store, f: Filters) -> list[dict[str, Any]]:
     """Articles, newest first."""
-    w = _Where()
+    w = Where()
     _add_date_range(w, "published_date", f)
     if f.outlet:
-        w.add("outlet ILIKE ? ESCAPE '\\'", _like(f.outlet))
+        w.add("outlet ILIKE ? ESCAPE '\\'", like(f.outlet))
     if f.search:
         w.add(
             "(title ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\')",
-            _like(f.search),
-            _like(f.search),
+            like(f.search),
+            like(f.search),
         )
     if f.status:
         w.add("status = ?", f.status)
     if f.actor or f.country:
-        sub = _Where()
+        sub = Where()
         if f.actor:
-            sub.add("(name ILIKE ? ESCAPE '\\' OR code = upper(?))", _like(f.actor), f.actor)
+            sub.add("(name ILIKE ? ESCAPE '\\' OR code = upper(?))", like(f.actor), f.actor)
         if f.country:
             sub.add("country = upper(?)", f.country)
         w.add(f"id IN (SELECT article_id FROM actors{sub.sql()})", *sub.params)
@@ -88,15 +71,15 @@ def list_articles(store: Store, f: Filters) -> list[dict[str, Any]]:
 
 def list_events(store: Store, f: Filters) -> list[dict[str, Any]]:
     """Events with their article's outlet and title, newest first."""
-    w = _Where()
+    w = Where()
     date = "coalesce(TRY_CAST(e.date AS DATE), a.published_date)"
     _add_date_range(w, date, f)
     if f.actor:
         w.add(
             "(e.source_name ILIKE ? ESCAPE '\\' OR e.target_name ILIKE ? ESCAPE '\\'"
             " OR e.source_code = upper(?) OR e.target_code = upper(?))",
-            _like(f.actor),
-            _like(f.actor),
+            like(f.actor),
+            like(f.actor),
             f.actor,
             f.actor,
         )
@@ -105,9 +88,9 @@ def list_events(store: Store, f: Filters) -> list[dict[str, Any]]:
     if f.code:
         w.add("starts_with(e.cameo, ?)", f.code)
     if f.outlet:
-        w.add("a.outlet ILIKE ? ESCAPE '\\'", _like(f.outlet))
+        w.add("a.outlet ILIKE ? ESCAPE '\\'", like(f.outlet))
     if f.search:
-        w.add("e.sentence ILIKE ? ESCAPE '\\'", _like(f.search))
+        w.add("e.sentence ILIKE ? ESCAPE '\\'", like(f.search))
     sql = (
         "SELECT e.id, e.date, e.source_name, e.source_code, e.cameo, e.target_name,"
         " e.target_code, e.quad_class, e.goldstein, e.plover_event, e.modality, e.negated,"
@@ -122,23 +105,23 @@ def list_events(store: Store, f: Filters) -> list[dict[str, Any]]:
 
 def list_quotes(store: Store, f: Filters) -> list[dict[str, Any]]:
     """Quotes with their speakers, newest first."""
-    w = _Where()
+    w = Where()
     _add_date_range(w, "a.published_date", f)
     speaker = f.speaker or f.actor
     if speaker:
         w.add(
             "(q.speaker_name ILIKE ? ESCAPE '\\' OR q.speaker_text ILIKE ? ESCAPE '\\'"
             " OR q.speaker_code = upper(?))",
-            _like(speaker),
-            _like(speaker),
+            like(speaker),
+            like(speaker),
             speaker,
         )
     if f.country:
         w.add("q.speaker_country = upper(?)", f.country)
     if f.outlet:
-        w.add("a.outlet ILIKE ? ESCAPE '\\'", _like(f.outlet))
+        w.add("a.outlet ILIKE ? ESCAPE '\\'", like(f.outlet))
     if f.search:
-        w.add("q.text ILIKE ? ESCAPE '\\'", _like(f.search))
+        w.add("q.text ILIKE ? ESCAPE '\\'", like(f.search))
     sql = (
         "SELECT q.id, a.published, q.speaker_name, q.speaker_code, q.kind, q.cue, q.text,"
         " q.article_id, a.outlet, a.title"
@@ -152,10 +135,10 @@ def list_quotes(store: Store, f: Filters) -> list[dict[str, Any]]:
 
 def list_actors(store: Store, f: Filters) -> list[dict[str, Any]]:
     """Actors found in the stored articles, most mentioned first."""
-    w = _Where()
+    w = Where()
     if f.actor or f.search:
         term = f.actor or f.search or ""
-        w.add("(ac.name ILIKE ? ESCAPE '\\' OR ac.code = upper(?))", _like(term), term)
+        w.add("(ac.name ILIKE ? ESCAPE '\\' OR ac.code = upper(?))", like(term), term)
     if f.country:
         w.add("ac.country = upper(?)", f.country)
     _add_date_range(w, "a.published_date", f)

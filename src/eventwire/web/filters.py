@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
+
+from ..store.where import Where, like
+
+__all__ = ["EVENT_DAY", "EventFilters", "Where", "actor_clause", "is_code", "like"]
 
 _CODE = re.compile(r"^[A-Z]{3,15}$")
 
@@ -22,27 +26,6 @@ EVENT_DAY = (
     "coalesce(CASE WHEN e.date_precision = 'day' THEN TRY_CAST(e.date AS DATE) END,"
     " a.published_date)"
 )
-
-
-@dataclass
-class Where:
-    """A growing conjunction of SQL clauses and their parameters."""
-
-    clauses: list[str] = field(default_factory=list)
-    params: list[Any] = field(default_factory=list)
-
-    def add(self, clause: str, *params: Any) -> None:
-        self.clauses.append(clause)
-        self.params.extend(params)
-
-    def sql(self) -> str:
-        return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""
-
-
-def like(value: str) -> str:
-    """``value`` as an ILIKE pattern matching it anywhere, its wildcards escaped."""
-    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def is_code(value: str) -> bool:
