@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from event_helpers import doc_before_events
 
 from eventwire.api import extract_text
 from eventwire.errors import DataFileError
 from eventwire.events.component import EventCoder, petrarch_verb_file
 from eventwire.nlp import get_pipeline
-from eventwire.records import Article
 
 # A PETRARCH-format verb dictionary written for this test.
 TOY_VERBS = """\
@@ -41,14 +41,7 @@ def test_events_are_last_and_keep_the_factory_name() -> None:
 def test_petrarch_dictionaries_replace_the_lexicon(tmp_path: Path) -> None:
     (tmp_path / "toy.verbs.txt").write_text(TOY_VERBS, encoding="utf-8")
     coder = EventCoder(get_pipeline(), "ew_events", dictionaries=str(tmp_path))
-    nlp = get_pipeline()
-    text = "Kenya rebuked Uganda."
-    doc = nlp.make_doc(text)
-    doc._.ew_article = Article(id="p", text=text)
-    for name, component in nlp.pipeline:
-        if name != "ew_events":
-            doc = component(doc)
-    events = coder(doc)._.ew_events
+    events = coder(doc_before_events("Kenya rebuked Uganda.", "p"))._.ew_events
     assert [(e.source.country, e.target.country, e.cameo) for e in events] == [
         ("KEN", "UGA", "111")
     ]

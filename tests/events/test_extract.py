@@ -9,11 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from event_helpers import doc_before_events, extractor_from, triples
 
 from eventwire.events.extract import EventExtractor, appeal_code, threat_code
-from eventwire.events.lexicon import read_lexicon
-from eventwire.nlp import get_pipeline
-from eventwire.records import Article, Event, Modality
+from eventwire.records import Event, Modality
 
 VERBS = """verb\tparticle\tobj\tprep\tcode\ttarget\tflags\tnote
 criticise\t\t\t\t111\tobj\t\tcriticise X
@@ -44,33 +43,17 @@ NOUNS = "noun\tprep\tcode\tflags\tnote\n"
 
 @pytest.fixture(scope="module")
 def extractor(tmp_path_factory: pytest.TempPathFactory) -> EventExtractor:
-    folder = tmp_path_factory.mktemp("lexicon")
-    (folder / "verbs.tsv").write_text(VERBS, encoding="utf-8")
-    (folder / "nouns.tsv").write_text(NOUNS, encoding="utf-8")
-    return EventExtractor(read_lexicon(folder / "verbs.tsv", folder / "nouns.tsv"))
+    return extractor_from(tmp_path_factory.mktemp("lexicon"), VERBS, NOUNS)
 
 
 @pytest.fixture(scope="module")
 def code(extractor: EventExtractor):
     """Run the pipeline up to the events stage, then the test lexicon's extractor."""
-    nlp = get_pipeline()
 
     def run(text: str, published: str | None = "2024-05-10") -> list[Event]:
-        doc = nlp.make_doc(text)
-        doc._.ew_article = Article(id="t", text=text, published=published)
-        for name, component in nlp.pipeline:
-            if name != "ew_events":
-                doc = component(doc)
-        return extractor(doc)
+        return extractor(doc_before_events(text, "t", published))
 
     return run
-
-
-def triples(events: list[Event]) -> set[tuple[str | None, str | None, str]]:
-    return {
-        (e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
-        for e in events
-    }
 
 
 def test_subject_verb_object(code) -> None:

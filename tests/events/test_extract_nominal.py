@@ -6,11 +6,9 @@ Sentences and lexicon written for these tests.
 from __future__ import annotations
 
 import pytest
+from event_helpers import doc_before_events, extractor_from, triples
 
-from eventwire.events.extract import EventExtractor
-from eventwire.events.lexicon import read_lexicon
-from eventwire.nlp import get_pipeline
-from eventwire.records import Article, Event, Modality
+from eventwire.records import Event, Modality
 
 VERBS = """verb\tparticle\tobj\tprep\tcode\ttarget\tflags\tnote
 meet\t\t\t\t040\tobj\tsymmetric\tmeet X
@@ -32,28 +30,12 @@ tie\twith\t050\t\tties with B
 
 @pytest.fixture(scope="module")
 def code(tmp_path_factory: pytest.TempPathFactory):
-    folder = tmp_path_factory.mktemp("lexicon")
-    (folder / "verbs.tsv").write_text(VERBS, encoding="utf-8")
-    (folder / "nouns.tsv").write_text(NOUNS, encoding="utf-8")
-    extractor = EventExtractor(read_lexicon(folder / "verbs.tsv", folder / "nouns.tsv"))
-    nlp = get_pipeline()
+    extractor = extractor_from(tmp_path_factory.mktemp("lexicon"), VERBS, NOUNS)
 
     def run(text: str) -> list[Event]:
-        doc = nlp.make_doc(text)
-        doc._.ew_article = Article(id="n", text=text, published="2023-03-15")
-        for name, component in nlp.pipeline:
-            if name != "ew_events":
-                doc = component(doc)
-        return extractor(doc)
+        return extractor(doc_before_events(text, "n", "2023-03-15"))
 
     return run
-
-
-def triples(events: list[Event]) -> set[tuple[str | None, str | None, str]]:
-    return {
-        (e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
-        for e in events
-    }
 
 
 def test_talks_between_a_and_b_are_symmetric(code) -> None:
