@@ -52,7 +52,7 @@ bench-eval: install
 lock: install
 	$(PY) -m pip install --quiet pip-tools
 	$(VENV)/bin/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe \
-		--extra dev --extra web -o requirements/lock.txt pyproject.toml
+		--extra dev --extra web --extra ray -o requirements/lock.txt pyproject.toml
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build src/*.egg-info $(DB) $(DB).wal
