@@ -62,6 +62,7 @@ def test_store_creates_every_table_and_records_version(db_path):
         "event_mentions",
         "failures",
         "runs",
+        "intake",
     }
     assert version == SCHEMA_VERSION
 
@@ -88,34 +89,6 @@ def test_flattened_columns_hold_nested_values(db_path):
         published = store.query("SELECT published_date FROM articles")[0]["published_date"]
     assert row == {"source_code": "JPN", "span_start": 0, "span_end": 5, "quad_class": 1}
     assert str(published) == "2026-03-04"
-
-
-def test_failed_batch_is_rolled_back(db_path, monkeypatch):
-    article = _article("Talks were held in Manila.")
-    with Store(db_path) as store:
-        real_executemany = store.con.executemany
-
-        def fail_on_events(sql, rows):
-            if "INTO events" in sql:
-                raise duckdb.Error("disk full (simulated)")
-            return real_executemany(sql, rows)
-
-        monkeypatch.setattr(store, "con", _Proxy(store.con, fail_on_events))
-        with pytest.raises(StoreError, match="could not write batch"):
-            store.write_batch([(article, _result(article))])
-        monkeypatch.undo()
-        assert store.counts()["articles"] == 0
-
-
-class _Proxy:
-    """A connection whose executemany is replaced, everything else passed through."""
-
-    def __init__(self, con, executemany):
-        self._con = con
-        self.executemany = executemany
-
-    def __getattr__(self, name):
-        return getattr(self._con, name)
 
 
 def test_migration_adds_missing_columns(db_path):

@@ -8,6 +8,7 @@ consolidated events of the stories they touch are rebuilt (``eventwire.stories``
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,8 @@ from ..errors import StoreError
 from ..ingest.dates import published_date
 from ..records import Article, ArticleResult, Failure, failure_id
 from ..stories import StoryConfig, StoryKeeper, consolidate
+from ..stories.sql import insert_rows
+from .locking import LockTimeouts, TurnLock, connect_when_free, one_read, one_write
 from .schema import SCHEMA_VERSION, TABLES, Table
 
 CHILD_TABLES = ("events", "quotes", "times", "places", "actors")
@@ -75,21 +78,33 @@ class Store:
     """The eventwire database: open (creating and migrating it), write batches, query."""
 
     def __init__(
-        self, path: str | Path, *, read_only: bool = False, stories: StoryConfig | None = None
+        self,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        stories: StoryConfig | None = None,
+        timeouts: LockTimeouts | None = None,
     ):
         self.path = str(path)
         self.read_only = read_only
         self.stories = StoryKeeper(stories)
-        try:
-            if read_only:
-                if not Path(self.path).exists():
-                    raise StoreError(f"no database at {self.path}; run 'eventwire ingest' first")
-                self.con = duckdb.connect(self.path, read_only=True)
-            else:
-                self.con = duckdb.connect(self.path)
-                self._migrate()
-        except duckdb.Error as err:
-            raise StoreError(f"cannot open database: {err}", path=self.path) from err
+        # Readers and the writer take turns on the file (see ``store/locking.py``): a
+        # read-only store holds its turn until closed; a writing one only during a write.
+        timeouts = timeouts or LockTimeouts()
+        self._turn = TurnLock(
+            self.path,
+            shared=read_only,
+            timeout=timeouts.reader if read_only else timeouts.writer,
+        )
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._generation: int | None = None
+        self._write_depth = 0
+        if read_only and not Path(self.path).exists():
+            raise StoreError(f"no database at {self.path}; run 'eventwire ingest' first")
+        if read_only:
+            self._open()
+        else:
+            self._migrate_once()
 
     # -- set-up ---------------------------------------------------------------
 
@@ -128,8 +143,69 @@ class Store:
                 [SCHEMA_VERSION, __version__, datetime.now(UTC)],
             )
 
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The connection; a writing store opens it again (waiting for its turn) after a write."""
+        if self._con is None:
+            self._open()
+        assert self._con is not None  # _open raised otherwise
+        return self._con
+
+    def _open(self) -> None:
+        deadline = time.monotonic() + self._turn.timeout
+        self._turn.acquire(deadline)
+        try:
+            self._con = connect_when_free(
+                lambda: duckdb.connect(self.path, read_only=self.read_only),
+                self.path,
+                deadline,
+                self._turn.timeout,
+            )
+        except BaseException as err:
+            self._turn.release()
+            if isinstance(err, duckdb.Error):
+                raise StoreError(f"cannot open database: {err}", path=self.path) from err
+            raise
+        generation = self._turn.generation()
+        if self._generation is not None and generation != self._generation:
+            # Another writer committed since this one last wrote: its story index is stale.
+            self.stories.reset()
+        self._generation = generation
+
+    @one_read
+    def _migrate_once(self) -> None:
+        columns = "SELECT count(*) FROM information_schema.columns"
+        con = self.con
+        try:
+            before = con.execute(columns).fetchone()
+            # one transaction: a kill in the middle must not leave half a schema behind
+            con.execute("BEGIN TRANSACTION")
+            try:
+                self._migrate()
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            changed = before != con.execute(columns).fetchone()
+        except duckdb.Error as err:
+            raise StoreError(f"cannot open database: {err}", path=self.path) from err
+        if changed:
+            # Only a new table or column is news to readers; every ingest opens the store.
+            self._generation = self._turn.bump()
+
+    def _release(self, committed: bool) -> None:
+        """After a write: count the commit, close the connection, give up the turn."""
+        if self._con is None:
+            return
+        if committed and not self.read_only:
+            self._generation = self._turn.bump()
+        self._con.close()
+        self._con = None
+        self._turn.release()
+
     def close(self) -> None:
-        self.con.close()
+        self._release(committed=False)
+        self._turn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -139,6 +215,7 @@ class Store:
 
     # -- runs -----------------------------------------------------------------
 
+    @one_write
     def start_run(self, command: str, inputs: Sequence[str]) -> str:
         run_id = uuid.uuid4().hex[:12]
         self.con.execute(
@@ -147,6 +224,7 @@ class Store:
         )
         return run_id
 
+    @one_write
     def finish_run(self, run_id: str, read: int, counts: BatchCounts) -> None:
         self.con.execute(
             "UPDATE runs SET finished_at = ?, articles_read = ?, articles_new = ?, "
@@ -163,6 +241,7 @@ class Store:
 
     # -- writing --------------------------------------------------------------
 
+    @one_read
     def known_article_ids(self, ids: Iterable[str]) -> set[str]:
         ids = list(set(ids))
         if not ids:
@@ -170,6 +249,7 @@ class Store:
         rows = self.con.execute("SELECT id FROM articles WHERE list_contains(?, id)", [ids])
         return {r[0] for r in rows.fetchall()}
 
+    @one_write
     def write_batch(
         self,
         results: Sequence[tuple[Article, ArticleResult]],
@@ -244,10 +324,9 @@ class Store:
             for name, table_rows in rows.items():
                 if not table_rows:
                     continue
-                table = TABLES[name]
-                marks = ", ".join("?" for _ in table.columns)
+                # One Arrow-backed statement per table: executemany costs ~2 ms a row.
                 verb = "INSERT OR REPLACE" if name == "failures" else "INSERT OR IGNORE"
-                con.executemany(f"{verb} INTO {name} VALUES ({marks})", table_rows)
+                insert_rows(con, TABLES[name], table_rows, verb)
             update = self.stories.update(con, articles)
             consolidate(con, update.stories, self.stories.config.event_window_days)
             con.execute("COMMIT")

@@ -205,6 +205,27 @@ def build_tables() -> dict[str, Table]:
             ),
             ("id",),
         ),
+        # Intake ledger of ``eventwire watch``: one row per input taken (a file's
+        # content, or a feed item), so a restart neither re-takes finished inputs nor
+        # skips unfinished ones (status ``pending`` until its articles are stored).
+        Table(
+            "intake",
+            (
+                Column("source", "VARCHAR"),
+                Column("key", "VARCHAR"),
+                Column("item", "VARCHAR"),
+                Column("size", "BIGINT"),
+                Column("mtime", "DOUBLE"),
+                Column("sha256", "VARCHAR"),
+                Column("spool", "VARCHAR"),
+                Column("status", "VARCHAR"),
+                Column("article_ids", "VARCHAR[]"),
+                Column("failures", "INTEGER"),
+                Column("reason", "VARCHAR"),
+                Column("at", "TIMESTAMPTZ"),
+            ),
+            ("source", "key"),
+        ),
         Table(
             "runs",
             (
