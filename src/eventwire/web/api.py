@@ -3,15 +3,19 @@
 Listings answer ``{"rows": [...], "limit", "offset", "next_offset"}`` (``next_offset``
 is null on the last page). Filters are validated by FastAPI from the type
 hints below (so they appear in ``/openapi.json``) and bound as SQL parameters
-(``filters.py``). The database is opened read-only for the server's lifetime,
-so whole-database aggregates are computed once and kept (``cached``).
+(``filters.py``). Each request reads under a lease on the read-only database
+(``db.reading()``); whole-database aggregates are computed once and kept
+(``cached``) until a writer changes the database.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
+import anyio
 from fastapi import Depends, Path, Query, Request
 
 from ..events.cameo import load_cameo
@@ -50,8 +54,19 @@ Period = Annotated[str, Query(pattern=r"^(day|week|month)$", description="day, w
 Level = Annotated[str, Query(pattern=r"^(country|actor)$", description="country or actor.")]
 
 
-def get_db(request: Request) -> ReadOnlyDatabase:
-    return request.app.state.db
+async def get_db(request: Request) -> AsyncIterator[ReadOnlyDatabase]:
+    """The database under a lease for the whole request: no writer commits in between.
+
+    The lease is taken on the event loop when that needs no waiting (the usual
+    case), else in a worker thread, so a queued writer never blocks the loop.
+    """
+    db: ReadOnlyDatabase = request.app.state.db
+    if not db.try_enter():
+        await anyio.to_thread.run_sync(db.enter)
+    try:
+        yield db
+    finally:
+        db.leave()
 
 
 Db = Annotated[ReadOnlyDatabase, Depends(get_db)]
@@ -85,15 +100,31 @@ def page(
 
 
 def cached(request: Request, key: tuple[Any, ...], compute: Any) -> Any:
-    """``compute()`` once per key for the server's lifetime (the database is read-only)."""
-    store: dict[tuple[Any, ...], Any] | None = request.app.state.cache
+    """``compute()`` once per key until the database changes (the cache is then emptied)."""
+    return cached_in(request.app, key, compute)
+
+
+def cached_in(app: Any, key: tuple[Any, ...], compute: Any) -> Any:
+    """``cached`` for an app; concurrent misses of one key wait for a single computation.
+
+    Without that, every client that asks for a whole-database aggregate before the
+    first answer is stored computes it again, and under load they all time out.
+    """
+    store: dict[tuple[Any, ...], Any] | None = app.state.cache
     if store is None:
         return compute()
-    if key not in store:
-        if len(store) > 512:
-            store.clear()
-        store[key] = compute()
-    return store[key]
+    if key in store:
+        return store[key]
+    with app.state.cache_guard:
+        lock = app.state.cache_locks.setdefault(key, threading.Lock())
+    with lock:
+        if key not in store:
+            if len(store) > 512:
+                store.clear()
+                with app.state.cache_guard:
+                    app.state.cache_locks.clear()
+            store[key] = compute()
+        return store[key]
 
 
 # -- articles -------------------------------------------------------------------

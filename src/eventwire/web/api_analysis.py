@@ -19,7 +19,19 @@ from fastapi import Query, Request
 from .. import analysis
 from ..analysis.frames import units
 from . import eventviews
-from .api import Country, Db, Level, Limit, Period, Side, Since, Until, cached, clean
+from .api import (
+    Country,
+    Db,
+    Level,
+    Limit,
+    Period,
+    Side,
+    Since,
+    Until,
+    cached,
+    cached_in,
+    clean,
+)
 from .errors import WebError
 from .filters import EventFilters
 from .sql import run_sql
@@ -50,9 +62,11 @@ def overview(request: Request, db: Db) -> dict[str, Any]:
 
 def warm(app: Any) -> None:
     """Compute the overview into the cache (run in a thread when the server starts)."""
-    app.state.warm_con = app.state.db.con  # this thread's connection, to interrupt at shutdown
+    db = app.state.db
     try:
-        app.state.cache.setdefault(("overview",), _overview(app.state.db))
+        with db.reading():
+            app.state.warm_con = db.con  # this thread's connection, to interrupt at shutdown
+            cached_in(app, ("overview",), lambda: _overview(db))
     except duckdb.InterruptException:
         return
     except Exception:  # a failure here shows again, with its error, on the first request

@@ -26,6 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..about import __version__
 from ..errors import EventwireError
+from ..store.locking import StoreBusyError
 from . import api, api_analysis, pages
 from .db import ReadOnlyDatabase
 from .errors import UnauthorizedError, WebError
@@ -76,6 +77,27 @@ SECURITY_HEADERS = {
 }
 
 
+# uvicorn's loggers: its access log line carries the query string, and so ``?token=``.
+SERVER_LOGGERS = ("uvicorn.access", "uvicorn.error")
+
+
+class RedactToken(logging.Filter):
+    """Replace the server's token in log records (``?token=`` in access log lines)."""
+
+    def __init__(self, token: str):
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str) and self.token in record.msg:
+            record.msg = record.msg.replace(self.token, "[token]")
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                a.replace(self.token, "[token]") if isinstance(a, str) else a for a in record.args
+            )
+        return True
+
+
 def error_response(status: int, code: str, message: str) -> JSONResponse:
     """The API's one error shape."""
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
@@ -99,6 +121,10 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> Any:
         warmer = None
+        redact = RedactToken(token) if token else None
+        if redact:
+            for name in SERVER_LOGGERS:
+                logging.getLogger(name).addFilter(redact)
         if cache:
             # The overview aggregates the whole database (seconds on millions of
             # events); start it now so the first visitor does not wait for all of it.
@@ -112,6 +138,9 @@ def create_app(
                 warm_con.interrupt()
             warmer.join(timeout=10)
         db.close()
+        if redact:
+            for name in SERVER_LOGGERS:
+                logging.getLogger(name).removeFilter(redact)
 
     app = FastAPI(
         title="eventwire",
@@ -124,6 +153,11 @@ def create_app(
     )
     app.state.db = db
     app.state.cache = {} if cache else None
+    app.state.cache_guard = threading.Lock()
+    app.state.cache_locks = {}
+    if app.state.cache is not None:
+        # Aggregates computed before an ingest's batch are stale after it.
+        db.on_change(app.state.cache.clear)
     app.state.token = token
     app.state.sql_limits = sql_limits or SqlLimits()
     for path, endpoint, name in API_ROUTES:
@@ -140,6 +174,12 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(WebError)
     async def web_error(_: Request, err: WebError) -> JSONResponse:
         return error_response(err.status, err.code, err.message)
+
+    @app.exception_handler(StoreBusyError)
+    async def busy(_: Request, err: StoreBusyError) -> JSONResponse:
+        response = error_response(503, err.code, err.message)
+        response.headers["Retry-After"] = "5"
+        return response
 
     @app.exception_handler(EventwireError)
     async def eventwire_error(_: Request, err: EventwireError) -> JSONResponse:

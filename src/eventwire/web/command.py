@@ -76,7 +76,8 @@ def serve_command(db: str, host: str, port: int, token: str | None) -> None:
       eventwire serve --db eventwire.duckdb --host 0.0.0.0 --token "$(openssl rand -hex 16)"
 
     Open http://127.0.0.1:8000/ for the dashboard; the API is under /api/ and
-    described at /openapi.json.
+    described at /openapi.json. 'eventwire ingest' may write to the same file
+    meanwhile: the server steps aside for each batch and shows it afterwards.
     """
     try:
         check_bind(host, token)
