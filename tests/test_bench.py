@@ -92,3 +92,16 @@ def test_bench_without_corpus_or_shared_asks_for_a_path(tmp_path: Path) -> None:
 def test_bench_on_a_missing_corpus_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="E001"):
         run_bench(tmp_path / "nowhere", limit=None, store=False)
+
+
+def test_bench_with_two_workers_reports_the_scaling() -> None:
+    with corpus_path() as corpus:
+        report = run_bench(corpus, limit=4, store=True, workers=2)
+    assert report.workers == 2 and report.stored == 4
+    assert set(report.ingest_by_workers) == {1, 2}
+    assert report.scaling == pytest.approx(
+        report.ingest_by_workers[1] / report.ingest_by_workers[2]
+    )
+    assert report.pool_start_seconds is not None and report.pool_start_seconds > 0
+    assert "eventwire ingest, 1 process" in report.rates()
+    assert report.to_dict()["scaling"] == report.scaling

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .ingest import read_inputs
 from .ingest.article import make_article
 from .ingest.options import ReadOptions
 from .nlp import get_pipeline
-from .process import DEFAULT_BATCH_SIZE, Item, failed_result, process
-from .records import Article, ArticleResult, Failure
+from .nlp.pipeline import dictionary_dir
+from .process import DEFAULT_BATCH_SIZE, DEFAULT_MAX_CHARS, Item, failed_result, process
+from .records import Article, ArticleResult, Failure, Status
 from .store import BatchCounts, Store
+
+if TYPE_CHECKING:  # the pool is imported only when it runs
+    from .engines.local import LocalPool
 
 PathLike = str | Path
 Progress = Callable[[Item], None]
@@ -24,6 +29,55 @@ def _options(options: ReadOptions | None, published: str | None) -> ReadOptions:
     return replace(options, published=published) if published else options
 
 
+@dataclass(frozen=True)
+class Limits:
+    """Per-article limits of a run; None switches one off.
+
+    ``max_chars``: longer articles fail with E006 (both paths). With ``workers`` > 1
+    also ``time_limit`` (seconds without a result: the worker is killed and restarted,
+    the article fails with E007) and ``memory_mb`` (resident memory of one worker:
+    it is restarted; an article in progress fails with E008).
+    """
+
+    max_chars: int | None = DEFAULT_MAX_CHARS
+    time_limit: float | None = 120.0
+    memory_mb: int | None = 1500
+
+
+def _run(
+    items: Iterable[Item],
+    *,
+    batch_size: int,
+    dictionaries: PathLike | None,
+    workers: int,
+    prefilter: bool,
+    limits: Limits | None,
+    pool: LocalPool | None = None,
+) -> Iterator[tuple[Item, ArticleResult | Failure]]:
+    """The in-process path (``workers=1``) or the process pool, same results, input order."""
+    limits = limits or Limits()
+    if pool is not None:
+        yield from pool.run(items)
+        return
+    if workers <= 1:
+        nlp = get_pipeline(dictionaries)
+        yield from process(
+            items, nlp, batch_size=batch_size, prefilter=prefilter, max_chars=limits.max_chars
+        )
+        return
+    from .engines.local import PoolOptions, pool_process
+
+    options = PoolOptions(
+        workers=workers,
+        dictionaries=dictionary_dir(dictionaries),
+        prefilter=prefilter,
+        time_limit=limits.time_limit,
+        max_chars=limits.max_chars,
+        memory_mb=limits.memory_mb,
+    )
+    yield from pool_process(items, options)
+
+
 def extract(
     paths: Iterable[PathLike] | PathLike,
     *,
@@ -32,18 +86,31 @@ def extract(
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Progress | None = None,
     dictionaries: PathLike | None = None,
+    workers: int = 1,
+    prefilter: bool = True,
+    limits: Limits | None = None,
 ) -> Iterator[ArticleResult]:
     """One ArticleResult per input article, in input order, failures included.
 
     ``published`` (YYYY-MM-DD) overrides every article's publication date, which
     relative dates ("last week") are resolved against. ``dictionaries`` is a folder of
-    PETRARCH-format dictionaries to code with instead of eventwire's own.
+    PETRARCH-format dictionaries to code with instead of eventwire's own. ``workers``
+    > 1 runs a pool of that many processes (``eventwire.engines.local``); ``prefilter``
+    skips parsing sentences that carry no event, quote or time (``eventwire.nlp.prefilter``).
     """
     if isinstance(paths, str | Path):
         paths = [paths]
-    nlp = get_pipeline(dictionaries)
+    dictionary_dir(dictionaries)  # a bad folder fails here, before any worker starts
     items = read_inputs([str(p) for p in paths], _options(options, published))
-    for item, result in process(items, nlp, batch_size=batch_size):
+    runs = _run(
+        items,
+        batch_size=batch_size,
+        dictionaries=dictionaries,
+        workers=workers,
+        prefilter=prefilter,
+        limits=limits,
+    )
+    for item, result in runs:
         if progress:
             progress(item)
         yield _as_result(result)
@@ -111,19 +178,39 @@ def ingest(
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: Progress | None = None,
     dictionaries: PathLike | None = None,
+    workers: int = 1,
+    prefilter: bool = True,
+    limits: Limits | None = None,
+    pool: LocalPool | None = None,
 ) -> IngestSummary:
-    """Read, process and store inputs in the DuckDB file ``db``; one transaction per batch."""
+    """Read, process and store inputs in the DuckDB file ``db``; one transaction per batch.
+
+    Articles already stored are not processed again (their id is looked up before the
+    NLP), so a re-run after a crash costs only the reading. ``workers``, ``prefilter``
+    and ``limits`` as for :func:`extract`; the main process is the only writer. ``pool``:
+    a started :class:`~eventwire.engines.local.LocalPool` to reuse across runs (its own
+    options then apply instead of ``workers``, ``prefilter``, ``limits`` and ``dictionaries``).
+    """
     if isinstance(paths, str | Path):
         paths = [paths]
     inputs = [str(p) for p in paths]
-    nlp = get_pipeline(dictionaries)
+    dictionary_dir(dictionaries)  # a bad folder fails here, before any worker starts
     with Store(db) as store:
         run_id = store.start_run("ingest", inputs)
         summary = IngestSummary(run_id=run_id, db=str(db))
-        items = read_inputs(inputs, _options(options, published))
+        items = _mark_stored(store, read_inputs(inputs, _options(options, published)), batch_size)
         pending: list[tuple[Article, ArticleResult]] = []
         failed: list[Failure] = []
-        for item, result in process(items, nlp, batch_size=batch_size):
+        runs = _run(
+            items,
+            batch_size=batch_size,
+            dictionaries=dictionaries,
+            workers=workers,
+            prefilter=prefilter,
+            limits=limits,
+            pool=pool,
+        )
+        for item, result in runs:
             summary.read += 1
             if progress:
                 progress(item)
@@ -136,6 +223,25 @@ def ingest(
         _flush(store, pending, failed, summary)
         store.finish_run(run_id, summary.read, summary.counts)
     return summary
+
+
+def _mark_stored(store: Store, items: Iterable[Item], batch_size: int) -> Iterator[Item]:
+    """The items, with articles already in ``store`` marked so that no stage runs on them.
+
+    The mark is a copy with status ``skipped`` and no text; ``write_batch`` counts it
+    as already stored by its id, exactly as it counts a processed copy.
+    """
+    iterator = iter(items)
+    while batch := list(islice(iterator, batch_size)):
+        ids = [i.id for i in batch if isinstance(i, Article) and i.status == Status.OK]
+        known = store.known_article_ids(ids)
+        for item in batch:
+            if isinstance(item, Article) and item.status == Status.OK and item.id in known:
+                yield item.model_copy(
+                    update={"status": Status.SKIPPED, "reason": "already stored", "text": ""}
+                )
+            else:
+                yield item
 
 
 def _flush(

@@ -8,7 +8,13 @@ the same process (so on the same cores):
 2. eventwire's pipeline (``build_pipeline()`` via ``get_pipeline()``), one document
    at a time, with the seconds of ``make_doc`` and of every component;
 3. with ``store=True``, the whole ``eventwire.api.ingest`` (read, process, store)
-   into a temporary DuckDB file.
+   into a temporary DuckDB file, with ``workers`` processes (a pool started and
+   ready before the clock starts, as the baseline's model is loaded before it); with
+   ``workers`` > 1 also in one process, so the report shows the scaling 1 → N.
+
+``prefilter`` (default on) is the pre-filter of ``eventwire.nlp.prefilter``: phases 2
+and 3 parse only the sentences that may carry an event, quote or time; the baseline
+always parses everything, as plain spaCy would.
 
 Each phase first runs one text untimed, so lazy initialisation is not counted.
 Peak memory is the process's maximum resident set size (``ru_maxrss``) after each
@@ -57,6 +63,18 @@ class BenchReport:
     ingest_seconds: float | None = None
     stored: int | None = None
     peak_mb: dict[str, float] = field(default_factory=dict)
+    workers: int = 1
+    prefilter: bool = True
+    #: Ingest seconds by number of worker processes (1 and ``workers``), when both ran.
+    ingest_by_workers: dict[int, float] = field(default_factory=dict)
+    pool_start_seconds: float | None = None
+
+    @property
+    def scaling(self) -> float | None:
+        """Ingest throughput with ``workers`` processes divided by one process's."""
+        if self.workers <= 1 or len(self.ingest_by_workers) < 2:
+            return None
+        return self.ingest_by_workers[1] / self.ingest_by_workers[self.workers]
 
     @property
     def pipeline_seconds(self) -> float:
@@ -90,6 +108,8 @@ class BenchReport:
         }
         if self.ingest_seconds is not None:
             phases["eventwire ingest"] = self.ingest_seconds
+        if self.scaling is not None:
+            phases["eventwire ingest, 1 process"] = self.ingest_by_workers[1]
         return {name: (self.articles / s, self.words / s) for name, s in phases.items()}
 
     def to_dict(self) -> dict[str, Any]:
@@ -108,6 +128,11 @@ class BenchReport:
             "peak_mb": self.peak_mb,
             "ratio": self.ratio,
             "pipeline_ratio": self.pipeline_ratio,
+            "workers": self.workers,
+            "prefilter": self.prefilter,
+            "ingest_by_workers": self.ingest_by_workers,
+            "pool_start_seconds": self.pool_start_seconds,
+            "scaling": self.scaling,
         }
 
 
@@ -127,8 +152,14 @@ def run_bench(
     limit: int | None,
     store: bool,
     progress: BenchProgress | None = None,
+    workers: int = 1,
+    prefilter: bool = True,
 ) -> BenchReport:
-    """Time the spaCy baseline, eventwire's pipeline per stage and (``store``) the ingest."""
+    """Time the spaCy baseline, eventwire's pipeline per stage and (``store``) the ingest.
+
+    ``workers``: processes of the timed ingest (with more than one, the ingest is also
+    timed in one process); ``prefilter``: whether eventwire's phases use the pre-filter.
+    """
     if not Path(corpus).exists():
         raise InputError(f"no such corpus {corpus}: pass an existing file or folder")
     read, articles = _read_articles(corpus, limit)
@@ -147,7 +178,7 @@ def run_bench(
     # so the ingest below is timed without building the pipeline a second time.
     nlp = get_pipeline()
     base_stages = [name for name in nlp.pipe_names if not name.startswith("ew_")]
-    stages, failures = _stage_seconds(nlp, articles, report_progress)
+    stages, failures = _stage_seconds(nlp, articles, report_progress, prefilter)
     peak["pipeline"] = _peak_rss_mb()
 
     report = BenchReport(
@@ -161,11 +192,41 @@ def run_bench(
         base_stages=["make_doc", *base_stages],
         stage_failures=failures,
         peak_mb=peak,
+        workers=workers,
+        prefilter=prefilter,
     )
     if store:
-        report.ingest_seconds, report.stored = _ingest_seconds(articles, report_progress)
-        peak["ingest"] = _peak_rss_mb()
+        _time_ingests(report, articles, report_progress)
     return report
+
+
+def _time_ingests(report: BenchReport, articles: list[Article], progress: BenchProgress) -> None:
+    """The ingest with ``report.workers`` processes and, when that is more than one, with one."""
+    if report.workers > 1:
+        from .engines.local import LocalPool, PoolOptions, rss_mb
+
+        start = time.perf_counter()
+        with LocalPool(PoolOptions(workers=report.workers, prefilter=report.prefilter)) as pool:
+            pool.wait_ready()
+            report.pool_start_seconds = time.perf_counter() - start
+            seconds, report.stored = _ingest_seconds(
+                articles, progress, prefilter=report.prefilter, pool=pool
+            )
+            # ru_maxrss covers this process only; the workers' memory is added here.
+            workers_mb = sum(rss_mb(w.process.pid) for w in pool._workers)
+        report.peak_mb["ingest"] = _peak_rss_mb()
+        report.peak_mb["ingest workers"] = workers_mb
+        report.ingest_by_workers[report.workers] = seconds
+        one, _ = _ingest_seconds(
+            articles, progress, prefilter=report.prefilter, phase=" (1 process)"
+        )
+        report.ingest_by_workers[1] = one
+        report.ingest_seconds = seconds
+    else:
+        report.ingest_seconds, report.stored = _ingest_seconds(
+            articles, progress, prefilter=report.prefilter
+        )
+        report.peak_mb["ingest"] = _peak_rss_mb()
 
 
 def _read_articles(corpus: Path, limit: int | None) -> tuple[int, list[Article]]:
@@ -195,7 +256,7 @@ def _baseline_seconds(texts: list[str], progress: BenchProgress) -> float:
 
 
 def _stage_seconds(
-    nlp: Any, articles: list[Article], progress: BenchProgress
+    nlp: Any, articles: list[Article], progress: BenchProgress, prefilter: bool = True
 ) -> tuple[dict[str, float], int]:
     """Seconds in make_doc and in each component, calling them doc by doc like ``nlp(text)``.
 
@@ -204,10 +265,10 @@ def _stage_seconds(
     """
     seconds = {"make_doc": 0.0} | {name: 0.0 for name in nlp.pipe_names}
     failures = 0
-    nlp(_doc_for(nlp, articles[0]))  # warm-up outside the timing: first calls initialise lazily
+    nlp(_doc_for(nlp, articles[0], prefilter))  # warm-up: first calls initialise lazily
     for done, article in enumerate(articles, start=1):
         start = time.perf_counter()
-        doc = _doc_for(nlp, article)
+        doc = _doc_for(nlp, article, prefilter)
         seconds["make_doc"] += time.perf_counter() - start
         for name, component in nlp.pipeline:
             start = time.perf_counter()
@@ -222,14 +283,22 @@ def _stage_seconds(
     return seconds, failures
 
 
-def _doc_for(nlp: Any, article: Article) -> Any:
-    """The tokenised document with its article attached, as ``eventwire.process`` makes it."""
-    doc = nlp.make_doc(article.text)
-    doc._.ew_article = article
-    return doc
+def _doc_for(nlp: Any, article: Article, prefilter: bool = True) -> Any:
+    """The tokenised document with its article attached, as ``eventwire.process`` makes it
+    (the pre-filter's blanking included, so ``make_doc`` counts its cost)."""
+    from .process import _make_doc
+
+    return _make_doc(nlp, article, prefilter)
 
 
-def _ingest_seconds(articles: list[Article], progress: BenchProgress) -> tuple[float, int]:
+def _ingest_seconds(
+    articles: list[Article],
+    progress: BenchProgress,
+    *,
+    prefilter: bool = True,
+    pool: Any = None,
+    phase: str = "",
+) -> tuple[float, int]:
     """Seconds of ``api.ingest`` of exactly these articles into a fresh DuckDB file."""
     from . import api
 
@@ -241,10 +310,12 @@ def _ingest_seconds(articles: list[Article], progress: BenchProgress) -> tuple[f
         def advance(_item: Any) -> None:
             nonlocal done
             done += 1
-            progress("eventwire ingest", done, len(articles))
+            progress("eventwire ingest" + phase, done, len(articles))
 
         start = time.perf_counter()
-        summary = api.ingest([sample], Path(tmp) / "bench.duckdb", progress=advance)
+        summary = api.ingest(
+            [sample], Path(tmp) / "bench.duckdb", progress=advance, prefilter=prefilter, pool=pool
+        )
         seconds = time.perf_counter() - start
     return seconds, summary.counts.articles_new
 
@@ -287,9 +358,16 @@ def render_report(report: BenchReport) -> Iterator[Any]:
         "spaCy baseline": report.baseline_seconds,
         "eventwire pipeline": report.pipeline_seconds,
         "eventwire ingest": report.ingest_seconds,
+        "eventwire ingest, 1 process": report.ingest_by_workers.get(1),
     }
     for phase, (per_article, per_word) in report.rates().items():
-        summary.add_row(phase, f"{seconds[phase]:.2f}", f"{per_article:.2f}", f"{per_word:,.0f}")
+        label = (
+            f"{phase} ({report.workers} processes)"
+            if phase == "eventwire ingest" and report.workers > 1
+            else phase
+        )
+        label += " [prefilter]" if report.prefilter and phase.startswith("eventwire") else ""
+        summary.add_row(label, f"{seconds[phase]:.2f}", f"{per_article:.2f}", f"{per_word:,.0f}")
     yield summary
 
     stages = Table(title="eventwire pipeline, seconds per stage (doc by doc)")
@@ -308,6 +386,11 @@ def render_report(report: BenchReport) -> Iterator[Any]:
     )
     if report.stored is not None:
         yield f"stored: {report.stored} new articles"
+    if report.scaling is not None:
+        yield (
+            f"scaling 1 → {report.workers} processes: {report.scaling:.2f}x "
+            f"(pool start {report.pool_start_seconds:.1f} s, not in the timing)"
+        )
     if report.stage_failures:
         yield f"[yellow]{report.stage_failures} articles failed a stage[/yellow]"
     yield (
@@ -323,7 +406,23 @@ def render_report(report: BenchReport) -> Iterator[Any]:
 )
 @click.option("--store/--no-store", default=True, help="Also time the ingest into DuckDB.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def bench_command(corpus: Path | None, limit: int | None, store: bool, as_json: bool) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    help="Worker processes of the timed ingest (more than 1: also timed with 1).",
+)
+@click.option(
+    "--prefilter/--no-prefilter", default=True, help="Parse only sentences that may carry data."
+)
+def bench_command(
+    corpus: Path | None,
+    limit: int | None,
+    store: bool,
+    as_json: bool,
+    workers: int = 1,
+    prefilter: bool = True,
+) -> None:
     """Throughput of eventwire against a plain spaCy pass over the same texts.
 
     \b
@@ -331,6 +430,7 @@ def bench_command(corpus: Path | None, limit: int | None, store: bool, as_json: 
       eventwire bench                         # ../shared/corpora/guardian-taiwan
       eventwire bench news/ --limit 200
       eventwire bench articles.jsonl --no-store --json
+      eventwire bench --limit 60 --workers 2
     """
     from rich.console import Console
     from rich.progress import (
@@ -365,7 +465,14 @@ def bench_command(corpus: Path | None, limit: int | None, store: bool, as_json: 
                 rate = done / max(time.perf_counter() - started, 1e-9)
                 bar.update(task, completed=done, rate=f"{rate:.1f} articles/s")
 
-            report = run_bench(path, limit=limit, store=store, progress=progress)
+            report = run_bench(
+                path,
+                limit=limit,
+                store=store,
+                progress=progress,
+                workers=workers,
+                prefilter=prefilter,
+            )
     except EventwireError as error:
         err.print(f"[red]error:[/red] {error}", highlight=False)
         sys.exit(2 if isinstance(error, InputError) else 3)

