@@ -179,6 +179,22 @@ CREATE TABLE IF NOT EXISTS failures (
     PRIMARY KEY (id)
 );
 
+CREATE TABLE IF NOT EXISTS intake (
+    "source" VARCHAR,
+    "key" VARCHAR,
+    "item" VARCHAR,
+    "size" BIGINT,
+    "mtime" DOUBLE,
+    "sha256" VARCHAR,
+    "spool" VARCHAR,
+    "status" VARCHAR,
+    "article_ids" VARCHAR[],
+    "failures" INTEGER,
+    "reason" VARCHAR,
+    "at" TIMESTAMPTZ,
+    PRIMARY KEY (source, key)
+);
+
 CREATE TABLE IF NOT EXISTS runs (
     "id" VARCHAR,
     "command" VARCHAR,
