@@ -4,6 +4,8 @@ Usage:
     python benchmarks/dedup.py                      # the rewritten-copy set + the demo corpus
     python benchmarks/dedup.py --sweep              # the same, over a grid of thresholds
     python benchmarks/dedup.py --corpus ../shared/corpora/guardian-taiwan [--top 15]
+    python benchmarks/dedup.py --set tests/fixtures/stories_heldout -v   # the held-out set
+    python benchmarks/dedup.py --set tests/fixtures/stories_heldout --without merged-
 
 Articles go through the real path: read with ``eventwire.ingest.read_inputs``,
 written with ``Store.write_batch`` into a fresh DuckDB file (no NLP, so the
@@ -74,10 +76,16 @@ def ingest(articles: list[Article], config: StoryConfig, workdir: Path, batch: i
     return store
 
 
-def pairwise(labels: dict[Path, str], story: dict[Path, str | None]) -> dict[str, object]:
+def pairwise(
+    labels: dict[Path, str], story: dict[Path, str | None], *, new_only: Path | None = None
+) -> dict[str, object]:
+    """Pairwise scores; with ``new_only`` (the fixture folder), only pairs that hold a
+    file of that folder count, so pairs among the demo corpus do not."""
     tp = fp = fn = 0
     wrong: list[str] = []
     for a, b in itertools.combinations(sorted(labels), 2):
+        if new_only is not None and new_only not in (a.parent.resolve(), b.parent.resolve()):
+            continue
         truth = labels[a] == labels[b]
         predicted = story[a] is not None and story[a] == story[b]
         tp += truth and predicted
@@ -98,12 +106,15 @@ def pairwise(labels: dict[Path, str], story: dict[Path, str | None]) -> dict[str
     }
 
 
-def evaluate(labels: dict[Path, str], config: StoryConfig, workdir: Path) -> dict[str, object]:
+def evaluate(
+    labels: dict[Path, str], config: StoryConfig, workdir: Path, *, new_only: Path | None = None
+) -> dict[str, object]:
     articles = read_articles(list(labels))
     with ingest(list(articles.values()), config, workdir) as store:
         rows = store.query("SELECT id, story_id FROM articles")
     story_of = {r["id"]: r["story_id"] for r in rows}
-    return pairwise(labels, {p: story_of.get(a.id) for p, a in articles.items()})
+    story = {p: story_of.get(a.id) for p, a in articles.items()}
+    return pairwise(labels, story, new_only=new_only)
 
 
 def print_scores(name: str, s: dict[str, object], verbose: bool) -> None:
@@ -186,7 +197,20 @@ def config_from(args: argparse.Namespace) -> StoryConfig:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, help="a folder of articles, e.g. guardian-taiwan")
-    parser.add_argument("--fixtures", type=Path, default=FIXTURES)
+    parser.add_argument(
+        "--fixtures",
+        "--set",
+        type=Path,
+        default=FIXTURES,
+        help="a labelled set: tests/fixtures/stories (tuning) or tests/fixtures/stories_heldout",
+    )
+    parser.add_argument(
+        "--without",
+        action="append",
+        default=[],
+        metavar="PREFIX",
+        help="leave out the set's files whose name starts with PREFIX (e.g. merged-)",
+    )
     parser.add_argument("--sweep", action="store_true", help="vary one threshold at a time")
     parser.add_argument("--top", type=int, default=10, help="largest stories to list")
     parser.add_argument("-v", "--verbose", action="store_true", help="list wrong pairs")
@@ -200,11 +224,18 @@ def main() -> None:
             corpus_report(args.corpus, config, workdir, args.top)
             return
         labels = read_labels(args.fixtures, demo)
+        if args.without:
+            labels = {p: g for p, g in labels.items() if not p.name.startswith(tuple(args.without))}
         print(f"config: {config}")
         print_scores(
-            f"rewritten-copy set ({len(labels)} files)",
+            f"{args.fixtures.name} set ({len(labels)} files)",
             evaluate(labels, config, workdir),
             args.verbose,
+        )
+        print_scores(
+            f"{args.fixtures.name}, only pairs with a file of the set (no demo-demo pairs)",
+            evaluate(labels, config, workdir, new_only=args.fixtures.resolve()),
+            False,
         )
         print_scores(
             "demo corpus (README copies)",

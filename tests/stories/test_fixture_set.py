@@ -44,3 +44,54 @@ def test_copies_reprints_trims_rewrites_and_round_ups_find_their_story(db_path):
     assert tp + fn >= 30, "the set should hold at least 30 duplicate pairs"
     assert tp / (tp + fp) >= 0.95
     assert tp / (tp + fn) >= 0.95
+
+
+HELDOUT = FIXTURES.parent / "stories_heldout"
+HELDOUT_KINDS = ("reprint", "trimmed", "rewrite", "merged", "other")
+
+
+def heldout_labels() -> dict[str, str]:
+    labels = {}
+    for n, line in enumerate((HELDOUT / "labels.tsv").read_text(encoding="utf-8").splitlines()):
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, sep, group = line.partition("\t")
+        assert sep and group.strip(), f"labels.tsv line {n + 1}: expected 'file<TAB>group'"
+        assert name not in labels, f"labels.tsv line {n + 1}: {name} listed twice"
+        labels[name] = group
+    return labels
+
+
+def test_heldout_set_lists_every_file_once_and_each_reads_as_one_article():
+    labels = heldout_labels()
+    own = {name for name in labels if not name.startswith("demo/")}
+    assert own == {p.name for p in HELDOUT.glob("*.txt")}
+    with corpus_path() as demo:
+        paths = [
+            demo / name.removeprefix("demo/") if name.startswith("demo/") else HELDOUT / name
+            for name in labels
+        ]
+        for path in paths:
+            found = list(read_inputs([str(path)]))
+            assert len(found) == 1 and isinstance(found[0], Article), path.name
+            assert found[0].published, f"{path.name} needs a publication date"
+
+
+def test_heldout_manifest_groups_are_consistent():
+    labels = heldout_labels()
+    demo_groups = {g for name, g in labels.items() if name.startswith("demo/")}
+    own = {name: g for name, g in labels.items() if not name.startswith("demo/")}
+    kinds = {kind: [n for n in own if n.startswith(f"{kind}-")] for kind in HELDOUT_KINDS}
+    assert sum(map(len, kinds.values())) == len(own), "every file is one of the five kinds"
+    for kind in ("reprint", "trimmed", "rewrite"):
+        assert len(kinds[kind]) >= 10, kind
+        for name in kinds[kind]:
+            # A copy of demo article NN belongs to that article's story.
+            number = name.removesuffix(".txt").split("-")[1]
+            assert own[name] == f"g{number}" and own[name] in demo_groups, name
+    for name in kinds["merged"]:
+        first, second = name.removesuffix(".txt").split("-")[1:3]
+        assert own[name] == f"g{first}" and f"g{second}" in demo_groups, name
+    others = [own[n] for n in kinds["other"]]
+    assert len(others) >= 15 and len(set(others)) == len(others), "hard negatives: one each"
+    assert not set(others) & demo_groups
