@@ -72,8 +72,11 @@ def test_passive_with_by_agent(code) -> None:
     assert triples(events) == {("FRA", "DEU", "111")}
 
 
-def test_passive_without_agent_has_no_event(code) -> None:
-    assert code("Germany was condemned for the decision.") == []
+def test_passive_without_agent_keeps_the_target_and_no_source(code) -> None:
+    # issue 5: who acted is not said, so no source is guessed; who was acted on is kept
+    events = code("Germany was condemned for the decision.")
+    assert triples(events) == {(None, "DEU", "111")}
+    assert events[0].source is None and events[0].confidence < 0.5
 
 
 def test_conjoined_subjects_share_a_group(code) -> None:

@@ -51,6 +51,12 @@ class ActorRecognizer:
         self.name = name
         self.kb = kb or load_knowledge_base()
         self.matcher = KBMatcher(nlp, self.kb)
+        # coding with PETRARCH dictionaries only ("replace"): their codes, composed their way
+        self.petrarch_agents = None
+        if self.kb.dictionary is not None and not self.kb.own_names:
+            from eventwire.actors.petrarch_match import agent_entries
+
+            self.petrarch_agents = agent_entries(self.kb.dictionary)
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = self.mentions(doc)
@@ -73,6 +79,10 @@ class ActorRecognizer:
         cands = add_named_people(doc, cands)
         cands = add_named_organisations(doc, cands, self.kb)
         attach_roles(doc, cands)
+        if self.petrarch_agents is not None:
+            from eventwire.actors.petrarch_match import apply_petrarch_codes
+
+            apply_petrarch_codes(doc, cands, self.kb, self.petrarch_agents)
         live = [c for c in cands if not (c.dropped or c.absorbed) and (c.country or c.sectors)]
         mentions = [_mention(doc, c, self.kb) for c in live]
         return resolve_coreference(doc, mentions, self.kb)
@@ -80,15 +90,16 @@ class ActorRecognizer:
 
 @Language.factory(
     "ew_actors",
-    default_config={"dictionaries": None, "mode": "add"},
+    default_config={"dictionaries": None, "mode": "replace"},
     assigns=["doc._.ew_actors", "span._.ew_actor"],
     requires=["token.dep", "doc.ents"],
 )
 def make_actor_recognizer(
-    nlp: Language, name: str, dictionaries: str | None = None, mode: str = "add"
+    nlp: Language, name: str, dictionaries: str | None = None, mode: str = "replace"
 ) -> ActorRecognizer:
-    """``dictionaries``: a folder of PETRARCH actor/agent/discard files, matched beside our
-    knowledge base (``mode="add"``) or instead of its names (``mode="replace"``)."""
+    """``dictionaries``: a folder of PETRARCH actor/agent/discard files, matched instead of
+    our knowledge base's names (``mode="replace"``, the default: coding "with" a folder
+    means its verbs and its actors, as PETRARCH does) or beside them (``mode="add"``)."""
     kb = load_knowledge_base()
     if dictionaries:
         from eventwire.actors.petrarch import with_dictionaries

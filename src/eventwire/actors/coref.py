@@ -128,7 +128,7 @@ def _pronouns(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
             continue
         if lower not in MALE | FEMALE | NEUTER | PLURAL:
             continue
-        blocked = _described_by_adjunct(token)
+        blocked = _described_by_adjunct(token) | _clause_subjects(token)
         earlier = [
             m
             for m in mentions
@@ -145,6 +145,21 @@ def _pronouns(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
             )  # fmt: skip
             found.append(_linked(blank, _root_of(antecedent, mentions), "pronoun", token.text))
     return found
+
+
+def _clause_subjects(token: Token) -> set[int]:
+    """Subjects of the verb a pronoun is the object of ("Trump called Erdogan and urged
+    him to …"): a plain (not reflexive) object pronoun never stands for its own clause's
+    subject, which would say "himself"."""
+    if token.dep_ not in ("dobj", "dative", "iobj") or token.lower_.endswith(("self", "selves")):
+        return set()
+    verb = token.head
+    found: set[int] = set()
+    while True:
+        found |= {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+        if verb.dep_ != "conj" or verb.head.i == verb.i or found:
+            return found
+        verb = verb.head  # "called X and urged him": the subject sits on the first verb
 
 
 def _root_of(mention: ActorMention, mentions: list[ActorMention]) -> ActorMention:
@@ -166,13 +181,21 @@ def _pleonastic(token: Token) -> bool:
     return token.dep_ not in ("nsubj", "nsubjpass")
 
 
-def _compatible(pronoun: str, m: ActorMention) -> bool:
+def _compatible(pronoun: str, m: ActorMention, doc: Doc | None = None) -> bool:
     if pronoun in MALE | FEMALE:
         wanted = "m" if pronoun in MALE else "f"
         return m.kind in ("person", "shortname") and m.gender in ("", "x", wanted)
     if pronoun in NEUTER:
         return m.kind in STATE_KINDS or (m.kind == "agent" and m.number == "sg" and _is_body(m))
-    return m.number == "pl" or m.kind in STATE_KINDS
+    return m.number == "pl" or m.kind in STATE_KINDS or _plural_head(m, doc)
+
+
+def _plural_head(m: ActorMention, doc: Doc | None) -> bool:
+    """A group noun in a plural form ("the rebels", "protesters") whatever the number of
+    its knowledge-base entry, which is that of the entry's base form."""
+    if doc is None or m.kind not in ("agent", "institution"):
+        return False
+    return doc[m.head].tag_ in ("NNS", "NNPS")
 
 
 def _is_body(m: ActorMention) -> bool:
@@ -187,7 +210,7 @@ def _best_antecedent(
     here = sents[token.sent.start]
     best, best_key = None, None
     for m in earlier:
-        if not (compatible(m) if compatible else _compatible(token.lower_, m)):
+        if not (compatible(m) if compatible else _compatible(token.lower_, m, doc)):
             continue
         distance = here - sents[doc[m.start].sent.start]
         if distance > SENTENCE_WINDOW:

@@ -7,7 +7,8 @@ blank target (GDELT practice: "Italy released a ship") when it is asserted and n
 infinitive ("for Japan to resume talks"), its source is the clause's own subject and it
 is no statement, appeal or demand (01, 02, 10: these are about their addressee) and no
 cooperation (03–06) or symmetric event, which need a partner;
-protests (14) and force posture (15) always, where CAMEO often leaves the target implicit.
+protests (14), force posture (15) and claims of responsibility (015) always, where CAMEO
+often leaves the target implicit.
 Symmetric events with conjoined actors and no target ("A and B met", "talks between A
 and B") give one event per pair, the first-named actor as source; B→A is implied by the
 ``;symmetric`` rule suffix and not written twice, so counts of events are not doubled.
@@ -20,7 +21,8 @@ Confidence (clamped to 0.05–0.95): 0.4, +0.15 for a pattern with a particle, o
 preposition, +0.2 for a target found in the pattern's own slot (+0.1 when found by the
 fallback prepositions with/to/against), +0.15 for a source on the clause itself (+0.05
 when inherited through control or conjunction; a light verb's own subject is direct),
-+0.05 when both actors have a country; −0.1 without a target.
++0.05 when both actors have a country; −0.1 without a target. An agentless passive
+(target, no source: :meth:`Found.agentless_pairs`) gets 0.3, or 0.25 for a bare verb.
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ from eventwire.records import Actor, Event, Modality, Plover
 #: Roots whose events may lack a target: protests and shows of force are often aimed
 #: at no one in particular ("thousands protested", "the army mobilised").
 IMPLICIT_TARGET_ROOTS = frozenset({"14", "15"})
+#: Codes whose events name no target by nature: claiming responsibility (015) is
+#: addressed to no one, the deed claimed is a separate event.
+IMPLICIT_TARGET_CODES = frozenset({"015"})
 #: Roots whose events are about an addressee: a statement, appeal or demand to no coded
 #: actor is too loose to keep ("called for calm").
 ADDRESSED_ROOTS = frozenset({"01", "02", "10"})
@@ -66,16 +71,17 @@ class Found:
     specific: bool = False
     negated: bool = False
     modality: Modality = Modality.ASSERTED
+    agentless: bool = False  # a passive verb with no by-agent: the target is known, no source
 
-    def pairs(self) -> list[tuple[ActorMention, bool, ActorMention | None]]:
+    def pairs(self) -> list[tuple[ActorMention | None, bool, ActorMention | None]]:
         """(source, direct, target) triples this event stands for, after the keep rules."""
         if not self.sources:
-            return []
+            return self.agentless_pairs()
         if self.symmetric and not self.targets and len(self.sources) >= 2:
             raw = [(s, d, t) for (s, d), (t, _) in combinations(self.sources, 2)]
         elif self.targets:
             raw = [(s, d, t) for s, d in self.sources for t in self.targets]
-        elif self.code[:2] in IMPLICIT_TARGET_ROOTS:
+        elif self.code[:2] in IMPLICIT_TARGET_ROOTS or self.code in IMPLICIT_TARGET_CODES:
             raw = [(s, d, None) for s, d in self.sources]
         elif (
             self.modality is Modality.ASSERTED
@@ -90,6 +96,21 @@ class Found:
         else:
             return []
         return [(s, d, t) for s, d, t in raw if _keep(s.actor, t.actor if t else None)]
+
+    def agentless_pairs(self) -> list[tuple[ActorMention | None, bool, ActorMention | None]]:
+        """A passive without an agent ("two soldiers were killed") names who was acted on but
+        not who acted: the event is kept with no source rather than a guessed one, when it
+        is asserted, its target (with a country) is the verb's own passive subject, and it
+        is no statement or symmetric event, which need both sides."""
+        if (
+            not self.agentless
+            or not self.target_in_slot
+            or self.modality is not Modality.ASSERTED
+            or self.symmetric
+            or self.code[:2] in ADDRESSED_ROOTS | PARTNER_ROOTS
+        ):
+            return []
+        return [(None, False, t) for t in self.targets if t.actor.country]
 
 
 def _infinitive(verb: Token) -> bool:
@@ -142,7 +163,7 @@ def to_records(doc: Doc, found: list[Found]) -> list[Event]:
                 sentence=sent.text.strip(),
                 span=(start, end),
                 text=doc.text[start:end],
-                source=_actor(doc, source),
+                source=_actor(doc, source) if source else None,
                 target=_actor(doc, target) if target else None,
                 group=group,
                 cameo=info.code,
@@ -214,8 +235,13 @@ def _key(event: Event, sentence: int, symmetric: bool) -> tuple:
     return (sentence, ends, event.cameo[:3], event.negated)
 
 
-def confidence(f: Found, source: ActorMention, direct: bool, target: ActorMention | None) -> float:
+def confidence(
+    f: Found, source: ActorMention | None, direct: bool, target: ActorMention | None
+) -> float:
     """The documented confidence formula (module docstring)."""
+    if source is None:
+        # an agentless passive: half of what is reported is missing
+        return 0.3 if f.specific else 0.25
     score = 0.4
     score += 0.15 if f.specific else 0.0
     if target is not None:

@@ -12,7 +12,7 @@ the actor of a token is one dictionary lookup.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -25,6 +25,8 @@ RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 # Adverbs the small model labels advmod where a phrasal-verb particle is meant
 # ("stand together", "step back"); treated as particles when matching patterns.
 PARTICLE_ADVERBS = frozenset({"together", "back", "down", "up", "off", "out", "away", "apart"})
+#: Nouns of people who speak for a body ("a spokesman for X"): the body is the actor.
+SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
 #: Complements that make an object public ("made its reservations known to X"): their
 #: to/in-phrase names the addressee, wherever the small model attaches them.
 PUBLIC_COMPLEMENTS = frozenset({"know", "known", "clear", "public", "plain"})
@@ -44,7 +46,9 @@ class MentionIndex:
     def __init__(self, doc: Doc, extra: dict[int, ActorMention] | None = None):
         self.doc = doc
         self._at: dict[int, ActorMention] = {}
+        places = _place_countries(doc)
         for mention in doc._.ew_mentions or []:
+            mention = localised(doc, mention, places)
             for i in range(mention.start, mention.end):
                 self._at.setdefault(i, mention)
             self._at.setdefault(mention.head, mention)
@@ -76,13 +80,29 @@ class MentionIndex:
             token = token.head.head
         mention = self.at(token.i)
         if mention is not None:
-            return mention
+            return self._spoken_for(token) or mention
+        for child in token.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and self.at(child.i) is not None:
+                return self.at(child.i)  # "the then president, Goodluck Jonathan, rejected"
         for child in token.children:
             mention = self.at(child.i) if child.dep_ in ("poss", "compound", "nmod") else None
             # "their economies" after "X and Y invested in": a pronoun possessor points
             # back to the clause's own actors, not to a party acted upon
             if mention is not None and mention.kind != "pronoun":
                 return mention
+        return None
+
+    def _spoken_for(self, token: Token) -> ActorMention | None:
+        """The body a spokesperson speaks for ("a spokesman for the Taliban"): CAMEO codes
+        what a spokesperson says or does as the body's own act."""
+        if token.lemma_.lower() not in SPEAKER_NOUNS:
+            return None
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
+                for obj in prep.children:
+                    body = self.at(obj.i) if obj.dep_ == "pobj" else None
+                    if body is not None and body.kind not in ("pronoun", "agent"):
+                        return body
         return None
 
     def modifier_actor(self, noun: Token) -> ActorMention | None:
@@ -94,6 +114,68 @@ class MentionIndex:
                 if mention is not None and mention is not own:
                     return mention
         return None
+
+
+#: Prepositions after a group noun that say where the group is ("police in Nairobi").
+LOCATING_PREPS = frozenset({"in", "from", "of"})
+#: Mention kinds that name a sector-only group and may take their country from a place.
+GROUP_KINDS = frozenset({"agent", "institution"})
+
+
+def _place_countries(doc: Doc) -> dict[int, str]:
+    """Country of every token of a resolved place mention (the places stage ran before)."""
+    found: dict[int, str] = {}
+    for place in getattr(doc._, "ew_place_mentions", None) or []:
+        country = place.chosen.country if place.chosen is not None else None
+        if country:
+            found.update((i, country) for i in range(place.start, place.end))
+    return found
+
+
+def localised(doc: Doc, mention: ActorMention, places: dict[int, str]) -> ActorMention:
+    """A sector-only group placed by a phrase on its head ("police in Nairobi", "protesters
+    in the town of Gjilan") belongs to that place's country: CAMEO codes the country when
+    the text gives it, else the sector alone. Other mentions are returned unchanged."""
+    if mention.actor.country or mention.kind not in GROUP_KINDS or not places:
+        return mention
+    head = doc[mention.head]
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in LOCATING_PREPS:
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            # "the town of Gjilan": the place is the object of the object's of-phrase
+            named = [obj, *(g for c in obj.children if c.lower_ == "of" for g in c.children)]
+            country = next((places[t.i] for t in named if t.i in places), None)
+            if country:
+                actor = mention.actor.model_copy(
+                    update={"country": country, "code": country + mention.actor.code}
+                )
+                return replace(mention, actor=actor)
+    return mention
+
+
+def base_forms(token: Token) -> list[str]:
+    """The token's lemma, then the bases its inflected form may have. The small model
+    lemmatises some verbs it has not seen wrongly ("staged" → "stag", "hoped" → "hop");
+    callers take the first form their word list knows."""
+    lower = token.lower_
+    forms = [token.lemma_.lower(), lower]
+    if lower.endswith("ied"):
+        forms.append(lower[:-3] + "y")
+    if lower.endswith("ed"):
+        forms += [lower[:-1], lower[:-2]]
+        if len(lower) > 4 and lower[-3] == lower[-4]:
+            forms.append(lower[:-3])  # "stopped" → "stop"
+    if lower.endswith("ing"):
+        forms += [lower[:-3], lower[:-3] + "e"]
+    if lower.endswith("s") and not lower.endswith("ss"):
+        forms.append(lower[:-1])
+    return list(dict.fromkeys(forms))
+
+
+def known_lemma(token: Token, known) -> str:
+    """The first of :func:`base_forms` that ``known`` contains, else the model's lemma."""
+    return next((f for f in base_forms(token) if f in known), token.lemma_.lower())
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -108,8 +190,17 @@ def conjuncts(token: Token) -> list[Token]:
 
 
 def is_passive(verb: Token) -> bool:
-    """Passive voice: a passive subject or a passive auxiliary."""
+    """Passive voice: a passive subject or a passive auxiliary, or a past participle that
+    modifies a noun ("militants backed by Iran": the militants are backed)."""
+    if is_reduced_passive(verb):
+        return True
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def is_reduced_passive(verb: Token) -> bool:
+    """A past participle modifying a noun: "the rebels backed by Iran", "sanctions imposed
+    on X". The noun is its logical object, the by-phrase its agent."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
 
 
 def particle(verb: Token) -> str | None:
@@ -125,6 +216,8 @@ def particle(verb: Token) -> str | None:
 
 def objects(verb: Token) -> list[Token]:
     """Direct objects, or the passive subject (the logical object) of a passive verb."""
+    if is_reduced_passive(verb):
+        return [verb.head]
     deps = PASSIVE_SUBJECT_DEPS if is_passive(verb) else OBJECT_DEPS
     found = [c for c in verb.children if c.dep_ in deps]
     if not found and not is_passive(verb):
@@ -204,6 +297,9 @@ def subjects(verb: Token) -> list[Slot]:
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         # "China's attempts to isolate it": the noun's possessor does the isolating
         return [Slot(head, False)]
+    if verb.dep_ in ("acomp", "attr") and head.pos_ in ("AUX", "VERB") and head.i != verb.i:
+        # "Finland is ready to contribute": the adjective's subject is the copula's
+        return [Slot(s.token, False) for s in subjects(head)]
     if verb.dep_ == "advcl" and head.i != verb.i and not _has_mark(verb):
         # "..., saying it would retaliate": a participle clause shares the main subject
         return [Slot(s.token, False) for s in subjects(head)]
@@ -237,3 +333,17 @@ def governing_verb(token: Token) -> Token | None:
         if node.pos_ in ("VERB", "AUX"):
             return node
     return None
+
+
+def misparsed_datives(verb: Token, objs: list[Token]) -> list[Token]:
+    """Indirect objects of "gave Nigeria assistance", "sent the Philippines boats", which
+    the small model often parses as a name modifying the object: a proper noun right
+    after the verb (or after "the") that hangs from the object as compound or nmod."""
+    found: list[Token] = []
+    for obj in objs:
+        for child in obj.children:
+            gap = [t for t in verb.doc[verb.i + 1 : child.i] if t.lower_ != "the"]
+            modifies = child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN"
+            if modifies and child.i > verb.i and not gap:
+                found.append(child)
+    return found

@@ -32,9 +32,13 @@ from eventwire.events.build import Found, to_records
 from eventwire.events.cameo import is_known_code
 from eventwire.events.clauses import (
     MentionIndex,
+    agent_objects,
     conjuncts,
     datives,
     governing_verb,
+    is_passive,
+    known_lemma,
+    misparsed_datives,
     objects,
     particle,
     prep_objects,
@@ -52,7 +56,14 @@ from eventwire.events.modality import (
     own_modality,
     speech_verbs,
 )
-from eventwire.events.nominal import ADDRESSEE_PREPS, match_noun, noun_clause, noun_sources
+from eventwire.events.nominal import (
+    ADDRESSEE_PREPS,
+    CARRIERS,
+    match_noun,
+    noun_clause,
+    noun_keys,
+    noun_sources,
+)
 from eventwire.records import Actor, Event, Modality
 
 #: Roots of matrix verbs that absorb their complement (appeal, demand, threaten).
@@ -68,6 +79,13 @@ THREAT_OF = {
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: Prepositions that introduce the party attacked in events of force ("fired on X").
 VIOLENT_PREPS = ("on", "at", "upon")
+#: Subjects that speak or act for the actor of their by/from/of-phrase: documents and
+#: delegations ("a statement from the ministry", "a delegation of X").
+VOICE_NOUNS = frozenset(
+    {"statement", "report", "resolution", "communique", "communiqué", "letter", "declaration",
+     "decree", "message", "note", "delegation", "team", "mission", "envoy", "representative",
+     "member", "members", "group"}
+)  # fmt: skip
 #: What an appeal asks for, by the root of the event asked for (CAMEO 02x mirrors 03x).
 APPEAL_FOR_ROOT = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
 
@@ -80,6 +98,7 @@ class EventExtractor:
         self.rule_prefix = rule_prefix
         self.speech = speech_verbs()
         self.kb = kb or load_knowledge_base()
+        self.verb_lemmas = lexicon.verb_lemmas() | CONTROL_VERBS | self.speech
 
     def __call__(self, doc: Doc) -> list[Event]:
         index = MentionIndex(doc)
@@ -101,6 +120,7 @@ class EventExtractor:
                     verbs[tok.i] = found
         events = self.calls(sent, verbs, index)  # first: a converted call removes its verb
         events += settle(verbs)
+        events += self._petrarch_reciprocals(events)
         for tok in sent:
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:
                 found = self.noun_event(tok, index)
@@ -110,12 +130,14 @@ class EventExtractor:
 
     def verb_event(self, verb: Token, index: MentionIndex, consumed: set[int]) -> Found | None:
         """The verb's event if a pattern matches and it is not a control verb."""
-        lemma = verb.lemma_.lower()
+        lemma = known_lemma(verb, self.verb_lemmas)
         patterns = self.lexicon.verb_patterns(lemma)
+        if self.rule_prefix == "petrarch":  # PETRARCH lists some forms as verbs ("LEFT")
+            patterns = self.lexicon.verb_patterns(verb.lower_) or patterns
         if not patterns or _is_carrier(verb, lemma, patterns):
             return None
         objs = objects(verb)
-        pattern = match_verb(patterns, verb, objs)
+        pattern = self._match(patterns, verb, objs)
         if pattern is None:
             return None
         if lemma in self.speech and _is_report(verb, pattern):
@@ -123,6 +145,9 @@ class EventExtractor:
         if pattern.obj is not None:
             consumed.update(o.i for o in objs)
         targets, in_slot = self.verb_targets(pattern, verb, objs, index)
+        sources = self._subject_actors(verb, index)
+        if self.rule_prefix == "petrarch":
+            sources, targets = self._petrarch_defaults(verb, index, sources, targets)
         modality, negated = modality_of(verb, self.speech)
         particle_tokens = [c for c in verb.children if c.dep_ == "prt"]
         trigger = [verb, *particle_tokens, *(objs if pattern.obj else [])]
@@ -133,13 +158,48 @@ class EventExtractor:
             where=pattern.where,
             rule=self._rule("verb", pattern.where, pattern.symmetric),
             symmetric=pattern.symmetric,
-            sources=self._subject_actors(verb, index),
+            sources=sources,
             targets=targets,
             target_in_slot=in_slot,
             specific=bool(pattern.particle or pattern.obj or pattern.prep),
             negated=negated,
             modality=modality,
+            # a reduced participle ("sanctions imposed on X") is background, not a report
+            agentless=is_passive(verb) and not agent_objects(verb) and verb.dep_ != "acl",
         )
+
+    def _match(self, patterns: list[VerbPattern], verb: Token, objs: list[Token]):
+        """The verb's pattern; in dictionary mode PETRARCH's extra words are checked too."""
+        if self.rule_prefix != "petrarch":
+            return match_verb(patterns, verb, objs)
+        from eventwire.events.petrarch_patterns import match_petrarch
+
+        pattern = match_petrarch(patterns, verb, objs, match_verb)
+        return None if pattern is None or pattern.code == "---" else pattern
+
+    def _petrarch_reciprocals(self, events: list[Found]) -> list[Found]:
+        """Dictionary mode: "[032:033]" patterns also code the target's event back."""
+        if self.rule_prefix != "petrarch":
+            return []
+        from eventwire.events.petrarch_patterns import reciprocal_events, reciprocal_table
+
+        if getattr(self, "_reciprocal_table", None) is None:
+            self._reciprocal_table = reciprocal_table(self.lexicon)
+        return reciprocal_events(events, self._reciprocal_table)
+
+    def _petrarch_defaults(
+        self,
+        verb: Token,
+        index: MentionIndex,
+        sources: list[tuple[ActorMention, bool]],
+        targets: list[ActorMention],
+    ) -> tuple[list[tuple[ActorMention, bool]], list[ActorMention]]:
+        """Dictionary mode: actors a pattern leaves open are sought where PETRARCH does."""
+        from eventwire.events.petrarch_patterns import clause_sources, phrase_targets
+
+        sources = sources or clause_sources(verb, index)
+        targets = targets or phrase_targets(verb, index, [m for m, _ in sources])
+        return sources, targets
 
     def verb_targets(
         self, pattern: VerbPattern, verb: Token, objs: list[Token], index: MentionIndex
@@ -150,6 +210,9 @@ class EventExtractor:
             # "lifted the sanctions imposed on X": the object's participle carries the phrase
             participles = [c for o in objs for c in o.children if c.dep_ == "acl"]
             slot = prep_objects([*heads, *public_complements(heads), *participles], pattern.prep)
+            if not slot and pattern.prep in ("to", "for"):
+                # "gave Nigeria assistance" = "gave assistance to Nigeria"
+                slot = datives(verb) or misparsed_datives(verb, objs)
         elif pattern.target == "obj":
             # "hold talks with": the object is the event noun, the target lies elsewhere
             slot = datives(verb) + ([] if pattern.obj else objs)
@@ -162,6 +225,15 @@ class EventExtractor:
         public = public_complements(heads)
         for prep in ADDRESSEE_PREPS:
             targets = self._actors(prep_objects(public, prep), index)
+            if targets:
+                return targets, True
+        if pattern.obj and pattern.target in ("obj", "none"):
+            # "rejected the Iraqi government's demand", "accepted Japan's offer": the
+            # event noun's possessor is the party the act answers
+            owners = [c for o in objs for c in o.children if c.dep_ == "poss"]
+            owners += [o for o in objs if self._noun_country(o, index) is not None]
+            # a pronoun possessor ("made its reservations known") is the subject's own
+            targets = [m for m in self._actors(owners, index) if m.kind != "pronoun"]
             if targets:
                 return targets, True
         if pattern.target == "none":
@@ -184,12 +256,19 @@ class EventExtractor:
                 targets = self._actors(prep_objects(attacked, prep), index)
                 if targets:
                     return targets
+            # "hit positions in Saudi Arabia" with the in-phrase on the verb: only a country
+            # name counts there, as a city or capital would make the government the target
+            for prep in ("in", "inside"):
+                for tok in prep_objects(heads[:1], prep):
+                    mention = self._place_as_actor(tok, index, ("name",))
+                    if mention is not None:
+                        return [mention]
         return []
 
     def noun_event(self, noun: Token, index: MentionIndex) -> Found | None:
         """A nominal event: the noun's pattern with its source and target phrases."""
-        patterns = self.lexicon.noun_patterns(noun.lemma_) or self.lexicon.noun_patterns(
-            noun.lower_
+        patterns = next(
+            (found for key in noun_keys(noun) if (found := self.lexicon.noun_patterns(key))), []
         )
         if not patterns:
             return None
@@ -208,7 +287,7 @@ class EventExtractor:
             sources, targets = [(m, True) for m in targets], []
         modality, negated = self.noun_modality(noun, clause.light)
         code, rule = pattern.code, self._rule("noun", pattern.where, symmetric)
-        if clause.light is not None and clause.light.lemma_.lower() in APPEAL_VERBS:
+        if clause.light is not None and known_lemma(clause.light, CARRIERS) in APPEAL_VERBS:
             # "called for talks with Japan": an appeal to meet (026), not talks
             code, rule, symmetric = appeal_code(code), f"appeal:{pattern.where}", False
             if not targets and len(sources) > 1:
@@ -234,7 +313,7 @@ class EventExtractor:
         otherwise asserted, or reported inside a reporting verb's complement. The
         clause a noun merely sits in ("if the meeting … was meant to …") does not
         make the event itself hypothetical."""
-        if light is not None and light.lemma_.lower() in INTENT_VERBS:
+        if light is not None and known_lemma(light, CARRIERS) in INTENT_VERBS:
             return Modality.INTENDED, modality_of(light, self.speech)[1]
         if light is not None:
             return modality_of(light, self.speech)
@@ -295,10 +374,27 @@ class EventExtractor:
         for slot in subjects(verb):
             mentions = index.actors(slot.token)
             if not mentions:
-                modifier = self._noun_country(slot.token, index)
+                modifier = (
+                    self._noun_country(slot.token, index)
+                    or self._speaking_for(slot.token, index)
+                    or self._city_as_actor(slot.token, index)
+                )
                 mentions = [modifier] if modifier is not None else []
             found += [(m, slot.direct) for m in mentions]
         return found
+
+    def _speaking_for(self, tok: Token, index: MentionIndex) -> ActorMention | None:
+        """The actor behind a subject that is its document or part ("a statement from the
+        ministry condemned …", "a delegation of X visited …"): CAMEO codes the author or
+        the body the part belongs to."""
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in VOICE_NOUNS:
+            return None
+        for prep in ("by", "from", "of"):
+            for obj in prep_objects([tok], prep):
+                mention = index.of_phrase(obj) or self._place_as_actor(obj, index)
+                if mention is not None and mention.kind != "pronoun":
+                    return mention
+        return None
 
     def _noun_country(self, tok: Token, index: MentionIndex) -> ActorMention | None:
         """The country named by an adjective, compound or possessive of a common noun
@@ -323,10 +419,47 @@ class EventExtractor:
                     index.of_phrase(conj)
                     or self._place_as_actor(conj, index)
                     or self._noun_country(conj, index)
+                    or self._of_owner(conj, index)
+                    or self._city_as_actor(conj, index)
                 )
                 if mention is not None and all(mention is not f for f in found):
                     found.append(mention)
         return found
+
+    def _city_as_actor(self, tok: Token, index: MentionIndex) -> ActorMention | None:
+        """A city or region the places stage resolved, in an actor's slot (subject, object
+        or the pattern's preposition: "shelled Fallujah", "Gaza fired rockets"), stands for
+        its country, as in the CAMEO dictionaries; a locative phrase never gets here."""
+        if tok.pos_ != "PROPN":
+            return None
+        place = next(
+            (p for p in getattr(tok.doc._, "ew_place_mentions", None) or []
+             if p.start <= tok.i < p.end and p.chosen is not None),
+            None,
+        )  # fmt: skip
+        if place is None or place.chosen.precision not in ("city", "region"):
+            return None
+        country = self.kb.country(place.chosen.country or "")
+        if country is None:
+            return None
+        span = tok.doc[place.start : place.end]
+        actor = Actor(text=span.text, name=country.name, code=country.code,
+                      country=country.code, sectors=[], id=country.wikidata or None)  # fmt: skip
+        mention = ActorMention(span.start, span.end, span.start_char, span.end_char, actor,
+                               "country", tok.i)  # fmt: skip
+        index.add(tok.i, mention)
+        return mention
+
+    def _of_owner(self, tok: Token, index: MentionIndex) -> ActorMention | None:
+        """The owner in "the embassy of X", "the policies of X": a common noun that is no
+        actor stands, as a target, for the actor of its of-phrase, as "X's embassy" does."""
+        if tok.pos_ != "NOUN":
+            return None
+        for obj in prep_objects([tok], "of"):
+            mention = index.of_phrase(obj) or self._place_as_actor(obj, index)
+            if mention is not None and mention.kind != "pronoun":
+                return mention
+        return None
 
     def _place_as_actor(
         self, tok: Token, index: MentionIndex, kinds: tuple[str, ...] = ("name", "capital")
@@ -400,7 +533,8 @@ def _is_report(verb: Token, pattern: VerbPattern) -> bool:
     """A reporting verb that only reports: statement, appeal or demand codes without a
     complement saying what is asked ("told reporters" is no demand; "told X to leave" is)."""
     if pattern.code[:2] == "01":
-        return True
+        # "claimed responsibility for …": the object makes it the codebook's statement
+        return pattern.obj is None
     asks = any(c.dep_ == "xcomp" for c in verb.children)
     return pattern.code[:2] in ("02", "10") and not asks
 

@@ -36,6 +36,10 @@ INTENT_VERBS = frozenset(
      "promise", "agree", "decide", "resolve", "offer", "propose", "threaten", "wish", "set",
      "schedule", "mean", "commit", "consider"}
 )  # fmt: skip
+#: Adjectives of readiness whose complement is meant ("is ready/willing to help").
+INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "determined", "eager", "keen"})
+#: Adjectives that deny their complement ("is unwilling to negotiate").
+NEGATING_ADJECTIVES = frozenset({"unwilling", "reluctant", "unable", "unprepared"})
 #: Control verbs whose complement is something someone else is asked to do.
 APPEAL_VERBS = frozenset(
     {"urge", "call", "ask", "press", "appeal", "demand", "request", "encourage", "invite",
@@ -115,8 +119,8 @@ def modality_of(verb: Token, speech: frozenset[str]) -> tuple[Modality, bool]:
             node = head  # conjoined verbs share the clause's markers
             continue
         if node.dep_ == "xcomp":
-            negated = negated or lemma in NEGATING_VERBS
-            if modality is None and lemma in INTENT_VERBS:
+            negated = negated or lemma in NEGATING_VERBS or lemma in NEGATING_ADJECTIVES
+            if modality is None and lemma in INTENT_VERBS | INTENT_ADJECTIVES | NEGATING_ADJECTIVES:
                 modality = Modality.INTENDED
             elif modality is None and lemma in APPEAL_VERBS:
                 modality = Modality.DEMANDED

@@ -20,6 +20,7 @@ from eventwire.actors import ActorMention
 from eventwire.events.clauses import (
     MentionIndex,
     Slot,
+    known_lemma,
     prep_objects,
     prepositions,
     public_complements,
@@ -62,13 +63,17 @@ def noun_clause(noun: Token) -> NounClause:
     """The light verb (if any) and the prepositional heads of a lexicon noun."""
     light = None
     head = noun.head
-    lemma = head.lemma_.lower()
+    lemma = known_lemma(head, CARRIERS)
     if (noun.dep_ == "dobj" and lemma in CARRIERS) or (
         noun.dep_ == "nsubjpass" and lemma in LIGHT_VERBS  # "talks were held by …"
     ):
         light = head
-    elif noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in APPEAL_VERBS:
-        light = head.head  # "called for talks with X"
+    elif (
+        noun.dep_ == "pobj"
+        and head.lower_ == "for"
+        and known_lemma(head.head, CARRIERS) in (APPEAL_VERBS | INTENT_VERBS)
+    ):
+        light = head.head  # "called for talks with X", "hoped for talks with X"
     elif noun.dep_ == "pobj" and head.lower_ in ("to", "on") and head.head.lemma_ == "agree":
         light = head.head  # "agreed to a ceasefire", "agreed on talks"
     heads = [noun] if light is None else [noun, light]
@@ -136,7 +141,11 @@ def match_noun(
         # "A and B agreed to resume talks": a symmetric noun needs no preposition when
         # its parties are the carrier's conjoined subjects (Found.pairs checks there are two)
         bare = next((p for p in patterns if p.symmetric and p.prep != "between"), None)
-    if bare is None and clause.light is not None and clause.light.lemma_.lower() in LIGHT_VERBS:
+    if (
+        bare is None
+        and clause.light is not None
+        and known_lemma(clause.light, CARRIERS) in LIGHT_VERBS
+    ):
         # "launched an attack that … on X", "carried out attacks": the light verb asserts the
         # event even when the target phrase is elsewhere; the target is sought by the caller
         bare = patterns[0]
@@ -148,3 +157,15 @@ def match_noun(
         if targets:
             return bare, targets
     return bare, []
+
+
+def noun_keys(noun: Token) -> list[str]:
+    """Lexicon keys of a noun: its lemma, its form, and for a hyphenated compound that the
+    tokenizer split ("cease-fire" → cease, -, fire) the whole word with and without the
+    hyphen, so "cease-fire" finds the row of "ceasefire"."""
+    keys = [noun.lemma_.lower(), noun.lower_]
+    doc = noun.doc
+    if noun.i >= 2 and doc[noun.i - 1].text == "-" and not doc[noun.i - 1].whitespace_:
+        first = doc[noun.i - 2].lower_
+        keys += [f"{first}{noun.lemma_.lower()}", f"{first}-{noun.lemma_.lower()}"]
+    return keys

@@ -16,8 +16,10 @@ The format (see the header comments of PETRARCH's CAMEO.2.0.txt and of
   of the target's reciprocal one (equal codes mean a symmetric event).
 - ``~ ...`` lines are verb transformations (statements about events); not converted.
 
-A pattern becomes a :class:`VerbPattern` as far as it maps onto (verb, particle, object
-head, target preposition); patterns that need words before the verb, a fixed object of
+A pattern becomes a :class:`~eventwire.events.petrarch_patterns.PetrarchPattern` (a
+:class:`VerbPattern` that also requires the words written before the verb, such as a
+negating auxiliary, and the object's other words, "DIPLOMATIC TIES") as far as it maps
+onto (verb, particle, object head, target preposition); patterns with a fixed object of
 a preposition, several prepositions or an undefined synset are skipped, and
 ``Lexicon.stats`` counts how many lines were converted and why the others were not.
 Codes are kept as given (the validation dictionaries use test-only codes).
@@ -32,6 +34,7 @@ from pathlib import Path
 
 from eventwire.errors import DataFileError
 from eventwire.events.lexicon import Lexicon, VerbPattern
+from eventwire.events.petrarch_patterns import PetrarchPattern
 
 _WORDS = "up down out off away back over in on through together apart aside forward around"
 PARTICLES = frozenset(_WORDS.split())
@@ -58,6 +61,8 @@ class _Reader:
 
     def add(self, pattern: VerbPattern) -> bool:
         key = (pattern.verb, pattern.particle, pattern.obj, pattern.prep)
+        if isinstance(pattern, PetrarchPattern):
+            key += (pattern.before, pattern.words, pattern.after)
         if key in self.seen:
             return False  # an earlier line already defines it; PETRARCH too keeps the first
         self.seen.add(key)
@@ -135,10 +140,15 @@ def _verb(
     verb, particle = words[0], (rest[0] if rest else None)
     if code not in {"---", ""}:
         first, symmetric = _split_code(code)
+        back = _reciprocal(code)
         if particle in PARTICLES or particle is None:
-            bare = VerbPattern(verb, particle, None, None, first, symmetric, "obj", where)
+            bare = PetrarchPattern(
+                verb, particle, None, None, first, symmetric, "obj", where, reciprocal=back
+            )
         else:  # "+MEET_WITH": the preposition introduces the target
-            bare = VerbPattern(verb, None, None, particle, first, symmetric, "prep", where)
+            bare = PetrarchPattern(
+                verb, None, None, particle, first, symmetric, "prep", where, reciprocal=back
+            )
         reader.add(bare)
         reader.stats["converted: verb"] += 1
     return verb, particle, code
@@ -150,15 +160,22 @@ def _split_code(code: str) -> tuple[str, bool]:
     return first.strip(), second.strip() == first.strip()
 
 
+def _reciprocal(code: str) -> str | None:
+    """``032:033`` → ``033``: the code of the target's event back to the source."""
+    first, _, second = code.partition(":")
+    return second.strip() if second.strip() not in ("", first.strip(), "---") else None
+
+
 def _pattern(body: str, verbs: list[tuple[str, str | None]], where: str, reader: _Reader) -> None:
     match = _CODE.search(body)
     if match is None:
         reader.skip("no code")
         return
     code, symmetric = _split_code(match.group(1))
-    if code in {"---", ""}:
+    if code == "":
         reader.skip("null code")
         return
+    # "[---]" is kept: a matching null pattern stops the verb's own code ("PEACE-KEEPING *")
     if not verbs:
         reader.skip("block without usable verbs")
         return
@@ -171,11 +188,18 @@ def _pattern(body: str, verbs: list[tuple[str, str | None]], where: str, reader:
     made = 0
     for text in expansions:
         shape = _shape(text)
+        if isinstance(shape, str) and shape in LINEAR:
+            shape = _linear(text)
         if isinstance(shape, str):
             reasons[shape] += 1
             continue
+        after = _after_words(text)
         for verb, word in verbs:
-            pattern = _combine(verb, word, shape, code, symmetric, where)
+            pattern = _combine(verb, word, shape[:5], code, symmetric, where)
+            if isinstance(pattern, VerbPattern):
+                extra = {"before": shape[5], "words": shape[6], "after": after}
+                extra["reciprocal"] = _reciprocal(match.group(1))
+                pattern = PetrarchPattern(*_fields(pattern), **extra)
             if isinstance(pattern, str):
                 reasons[pattern] += 1
             else:
@@ -204,6 +228,48 @@ def _combine(
     if obj or prep or particle:
         return "object after a verb + preposition"
     return VerbPattern(verb, None, None, word, code, symmetric or both, "prep", where)
+
+
+# Patterns that do not fit (particle, object, preposition) are matched as PETRARCH reads
+# them: their words in order in the verb phrase ("- * &PREPOSIT1 RESOLUTION": "acted on a
+# resolution"), the target after the word before "+" when that word is a preposition.
+LINEAR = frozenset(
+    {
+        "preposition with a fixed object", "several prepositions", "object phrase of more "
+        "than three words", "unknown word opening a phrase", "target marker with other words",
+    }
+)  # fmt: skip
+
+
+def _after_words(text: str) -> tuple[str, ...]:
+    """The pattern's words after the verb, in order, without brackets and markers."""
+    post = text.replace("_", " ").partition("*")[2]
+    return tuple(w for w in re.findall(r"[^\s(){}]+", post.lower()) if w not in _MARKERS)
+
+
+def _linear(text: str) -> tuple | str:
+    """The shape of a pattern matched by its words: no object or particle slot; the
+    target's preposition is the word right before "+" when it is one."""
+    pre, _, post = text.replace("_", " ").partition("*")
+    before = pre.split()
+    if "+" in before:
+        return "target before the verb"
+    tokens = [w for w in re.findall(r"[^\s(){}]+", post.lower()) if w != "^"]
+    if "$" in tokens:
+        return "source after the verb"
+    prep, target = None, "obj"
+    if "+" in tokens or "%" in tokens:
+        mark = tokens.index("+") if "+" in tokens else tokens.index("%")
+        if mark > 0 and tokens[mark - 1] in PREPOSITIONS:
+            prep, target = tokens[mark - 1], "prep"
+    both = "%" in before or "%" in tokens
+    words_before = tuple(word.lower() for word in before if word not in _MARKERS)
+    return None, None, prep, target, both, words_before, ()
+
+
+def _fields(pattern: VerbPattern) -> tuple:
+    p = pattern
+    return (p.verb, p.particle, p.obj, p.prep, p.code, p.symmetric, p.target, p.where)
 
 
 def _expand(text: str, synsets: dict[str, list[str]], depth: int) -> list[str]:
@@ -236,17 +302,17 @@ def _synset_name(found: str, synsets: dict[str, list[str]]) -> tuple[str, int]:
     raise KeyError(found)
 
 
-def _shape(text: str) -> tuple[str | None, str | None, str | None, str, bool] | str:
-    """(particle, object head, preposition, target, symmetric) of one pattern text, or the
-    reason it cannot be converted."""
+def _shape(text: str) -> tuple | str:
+    """(particle, object head, preposition, target, symmetric, words before the verb, the
+    object's other words) of one pattern text, or the reason it cannot be converted."""
     if "*" not in text:
         return "no verb marker"
     pre, _, post = text.replace("_", " ").partition("*")
     before = pre.split()
     if "+" in before:
         return "target before the verb"
-    if any(word not in _MARKERS for word in before):
-        return "words before the verb"
+    # Words before the verb ("&NEGATVAUXVRB * OVER EFFORTS", "NOT *") must precede it.
+    words_before = tuple(word.lower() for word in before if word not in _MARKERS)
     both = "%" in before
     tokens = re.findall(r"\(|\)|[^\s(){}]+", post.lower())
     particle: str | None = None
@@ -270,7 +336,11 @@ def _shape(text: str) -> tuple[str | None, str | None, str | None, str, bool] | 
         else:
             np.append(token)
     phrases = [phrase for phrase in phrases if phrase]
-    return _assemble(particle, np, phrases, both)
+    shape = _assemble(particle, np, phrases, both)
+    if isinstance(shape, str):
+        return shape
+    modifiers = tuple(_singular(w) for w in np if w not in _MARKERS)[:-1]
+    return (*shape, words_before, modifiers)
 
 
 def _assemble(
@@ -307,8 +377,10 @@ def _assemble(
         prep, target = open_preps[0], ("prep" if target == "none" else target)
     elif open_preps:
         return "several prepositions"
-    if obj is None and target == "none":
-        target = "obj"  # "- * (IN ^)" and the like: the verb's own object is the target
+    if target == "none":
+        # No "+" or "%": PETRARCH looks for the target where it always does (the verb's
+        # object, else its prepositional phrases), so "- * TIES" still codes "ties with X".
+        target = "obj"
     return particle, obj, prep, target, both
 
 

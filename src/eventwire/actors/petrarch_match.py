@@ -1,0 +1,195 @@
+"""Actor codes the PETRARCH way, for coding with a dictionary folder in ``replace`` mode.
+
+The recogniser finds the dictionaries' phrases and composes agents with the country
+that modifies them; this module then makes the result read as PETRARCH's dictionary
+format defines it:
+
+* every actor phrase is an actor: a country named as a place ("fired shells at Seoul")
+  is not dropped, since PETRARCH has no notion of place and codes the phrase;
+* an agent's code is appended whole to its actor's code (``[~GOVFRM]`` after "Arnor"
+  gives ARNGOVFRM; our own rule keeps one primary sector, which is not the format's);
+* an agent whose code is written before the ``~`` (``MSF [NGO~]``) goes before the code
+  of the actor that follows it in the same noun phrase ("MSF Arnor" → NGOARN, "an MSF
+  Arnor diplomat" → NGOARNGOV);
+* a named actor's own code is kept verbatim when an agent composes with it ("Hamas
+  gunmen" with ``HAMAS [PSEREBHMS]`` and ``GUNMAN [~MIL]`` → PSEREBHMSMIL).
+
+Only candidates the recogniser resolved are touched; with ``mode="add"`` or without
+dictionaries nothing here runs.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from eventwire.actors.kb import KnowledgeBase
+from eventwire.actors.petrarch import DictionaryAgent, PetrarchDictionaries
+from eventwire.actors.recognize import Candidate, token_index
+
+# Dependencies of pre-modifiers inside a noun phrase.
+NP_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "nummod", "det"})
+# How many tokens may separate a prefix agent from the actor it precedes ("MSF 's Arnor").
+PREFIX_GAP = 1
+
+
+def agent_entries(dicts: PetrarchDictionaries) -> dict[str, DictionaryAgent]:
+    """Dictionary agents by lower-case phrase and plural form (first entry wins)."""
+    found: dict[str, DictionaryAgent] = {}
+    for agent in dicts.agents:
+        for phrase in (agent.phrase, *agent.plurals):
+            found.setdefault(phrase.lower(), agent)
+    return found
+
+
+def apply_petrarch_codes(
+    doc: Doc, cands: list[Candidate], kb: KnowledgeBase, agents: dict[str, DictionaryAgent]
+) -> None:
+    """Rewrite the codes of resolved candidates as PETRARCH composes them (in place)."""
+    _keep_places(cands)
+    live = [c for c in cands if not (c.dropped or c.absorbed)]
+    for cand in live:
+        if cand.label == "agent" and cand.country:
+            entry = _agent_of(doc, cand, agents)
+            if entry is not None and not entry.prefix:
+                cand.code = _with_agent(_actor_code(cand, cands, kb), entry.code)
+    _merge_noun_phrases(doc, cands, kb, agents)
+    live = [c for c in cands if not (c.dropped or c.absorbed)]
+    for cand in live:
+        if cand.label == "agent" and not cand.country:
+            entry = _agent_of(doc, cand, agents)
+            if entry is not None and entry.prefix:
+                _prefix(doc, cand, entry, cands, kb)
+
+
+def _with_agent(actor_code: str, agent_code: str) -> str:
+    """The agent's three-letter chunks that the actor's code lacks, after it: "USAGOV"
+    with "GOV" stays USAGOV, "ARN" with "GOVFRM" is ARNGOVFRM."""
+    have = {actor_code[i : i + 3] for i in range(0, len(actor_code), 3)}
+    chunks = [agent_code[i : i + 3] for i in range(0, len(agent_code), 3)]
+    return actor_code + "".join(c for c in chunks if c not in have)
+
+
+def _np_head(tok: Token) -> Token:
+    """The head noun of the noun phrase a token is a pre-modifier of: "Arnor" in "an MSF
+    Arnor diplomat" → "diplomat"; "Bree" in "Bree Prime Minister Romendacil" → the name."""
+    while tok.head.i != tok.i and (_premodifier(tok) or _name_apposition(tok)):
+        tok = tok.head
+    return tok
+
+
+def _premodifier(tok: Token) -> bool:
+    return tok.dep_ in NP_MODIFIERS and tok.i < tok.head.i
+
+
+def _name_apposition(tok: Token) -> bool:
+    """ "Prime Minister Telemar": a name right after its title, no comma between."""
+    return tok.dep_ == "appos" and tok.i == tok.head.i + 1 and tok.pos_ == "PROPN"
+
+
+def _merge_noun_phrases(
+    doc: Doc, cands: list[Candidate], kb: KnowledgeBase, agents: dict[str, DictionaryAgent]
+) -> None:
+    """One actor per noun phrase, as PETRARCH reads it: prefix agents, then the first
+    actor's code, then the agents' codes ("the Quibbler government newspaper")."""
+    groups: dict[int, list[Candidate]] = {}
+    for cand in cands:
+        if not (cand.dropped or cand.absorbed):
+            groups.setdefault(_np_head(cand.span(doc).root).i, []).append(cand)
+    for group in groups.values():
+        actors = [c for c in group if c.label != "agent" and (c.code or c.country)]
+        if len(group) < 2 or not actors or _coordinated(doc, group):
+            continue
+        actor = actors[0]
+        code = actor.code or _plain_code(actor, kb)
+        prefix = ""
+        for cand in group:
+            entry = _agent_of(doc, cand, agents) if cand.label == "agent" else None
+            if entry is None:
+                continue
+            if entry.prefix and cand.start < actor.start:
+                prefix += entry.code
+            elif not entry.prefix:
+                code = _with_agent(code, entry.code)
+        keeper = max(group, key=lambda c: c.end)  # the mention that covers the head noun
+        keeper.code, keeper.country = prefix + code, actor.country
+        keeper.start = min(c.start for c in group)
+        for cand in group:
+            if cand is not keeper:
+                cand.absorbed = True
+
+
+def _coordinated(doc: Doc, group: list[Candidate]) -> bool:
+    """A conjunction or comma between the candidates: several phrases ("Fornost and the
+    evil Gondor"), whatever the parse made of them."""
+    start, end = min(c.start for c in group), max(c.end for c in group)
+    return any(t.dep_ == "cc" or t.text in {",", ";"} for t in doc[start:end])
+
+
+def _keep_places(cands: list[Candidate]) -> None:
+    """Countries dropped as places become actors again; adjectives absorbed into an
+    agent phrase stay absorbed."""
+    for cand in cands:
+        named = cand.label == "country" and cand.entry is not None and cand.how != "adjective"
+        if named and cand.dropped and not cand.absorbed:
+            cand.dropped = False
+
+
+def _agent_of(
+    doc: Doc, cand: Candidate, agents: dict[str, DictionaryAgent]
+) -> DictionaryAgent | None:
+    entry = cand.entry
+    phrase = getattr(entry, "phrase", None)
+    key = phrase if isinstance(phrase, str) else cand.span(doc).text
+    return agents.get(key.lower()) or agents.get(" ".join(cand.span(doc).text.lower().split()))
+
+
+def _actor_code(cand: Candidate, cands: list[Candidate], kb: KnowledgeBase) -> str:
+    """The code of the actor an agent composed with: a named actor's verbatim dictionary
+    code ("Hamas gunmen", "gunmen of Hamas") when one of the same country is inside or
+    right next to the agent's phrase, else the country code."""
+    for other in cands:
+        if other is cand or other.country != cand.country or not other.code:
+            continue
+        inside = cand.start <= other.start and other.end <= cand.end
+        beside = 0 <= cand.start - other.end <= 2 or 0 <= other.start - cand.end <= 2
+        if inside or beside:
+            return other.code
+    return cand.country or ""
+
+
+def _prefix(
+    doc: Doc,
+    cand: Candidate,
+    entry: DictionaryAgent,
+    cands: list[Candidate],
+    kb: KnowledgeBase,
+) -> None:
+    """Put a prefix agent's code before the next actor of its noun phrase."""
+    at = token_index(cands)
+    for i in range(cand.end, min(cand.end + PREFIX_GAP + 1, len(doc))):
+        other = at.get(i)
+        if other is None or other is cand or not (other.country or other.code):
+            continue
+        code = other.code or _plain_code(other, kb)
+        # "an MSF Arnor diplomat": Arnor was absorbed into the agent that follows it
+        owner = _owner(other, cands)
+        target = owner if owner is not None else other
+        target.code = entry.code + (target.code or code)
+        target.start = min(target.start, cand.start)
+        cand.absorbed = True
+        return
+
+
+def _owner(country: Candidate, cands: list[Candidate]) -> Candidate | None:
+    for other in cands:
+        if other is country or other.dropped or other.absorbed:
+            continue
+        if other.label == "agent" and other.start <= country.start and country.end <= other.end:
+            return other
+    return None
+
+
+def _plain_code(cand: Candidate, kb: KnowledgeBase) -> str:
+    from eventwire.actors.kb import to_cameo_code
+
+    return to_cameo_code(cand.country, cand.sectors[:1], kb)

@@ -1,0 +1,87 @@
+"""Actor codes composed the PETRARCH way when coding with a dictionary folder ("replace").
+
+The dictionaries and sentences are written for these tests (invented places and people).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from eventwire.actors.petrarch import load_petrarch_dictionaries
+from eventwire.actors.petrarch_match import _with_agent, agent_entries
+from eventwire.nlp.pipeline import MODEL_NAME
+from eventwire.records import Article
+
+ACTORS = """\
+VELORIA_ [VLR]
++VELORIAN
+KESTREL_ [KST]
+GLIMMERDALE_ [NOR]
+PALACE_TOWER_ [VLRGOV]
+"""
+
+AGENTS = """\
+FOREIGN_MINISTER [~GOVFRM]
+SECURITY_OFFICIAL [~GOV]
+GOVERNMENT [~GOV]
+DIPLOMAT [~GOV]
+RELIEFCORPS {} [NGO~]
+"""
+
+
+@pytest.fixture(scope="module")
+def nlp(tmp_path_factory) -> Language:
+    folder: Path = tmp_path_factory.mktemp("petrarch_match")
+    (folder / "Mini.actors.txt").write_text(ACTORS, encoding="utf-8")
+    (folder / "Mini.agents.txt").write_text(AGENTS, encoding="utf-8")
+    pipeline = spacy.load(MODEL_NAME)
+    pipeline.add_pipe("ew_actors", config={"dictionaries": str(folder)})  # replace: default
+    return pipeline
+
+
+def codes(nlp: Language, text: str) -> list[str]:
+    doc = nlp.make_doc(text)
+    doc._.ew_article = Article(id="t", text=text, published="2020-05-01")
+    return [m.actor.code for m in nlp(doc)._.ew_mentions if m.kind != "pronoun"]
+
+
+def test_agent_code_is_appended_whole(nlp):
+    # our own rule keeps one primary sector; the format appends the agent's whole code
+    assert "VLRGOVFRM" in codes(nlp, "The Velorian foreign minister flew home on Monday.")
+
+
+def test_agent_chunks_already_in_the_actor_code_are_not_repeated(nlp):
+    found = codes(nlp, "Palace Tower security officials rejected the offer.")
+    assert "VLRGOV" in found and "VLRGOVGOV" not in found
+
+
+def test_prefix_agent_goes_before_the_following_actor(nlp):
+    assert "NGOVLR" in codes(nlp, "Reliefcorps Veloria opened a clinic in the capital.")
+
+
+def test_prefix_and_suffix_agents_make_one_actor_of_the_noun_phrase(nlp):
+    found = codes(nlp, "A Reliefcorps Veloria diplomat arrived late.")
+    assert found == ["NGOVLRGOV"]
+
+
+def test_country_named_as_a_place_is_still_an_actor(nlp):
+    # without dictionaries "at Glimmerdale" would be a location, not an actor
+    assert "NOR" in codes(nlp, "The rebels fired rockets at Glimmerdale on Sunday.")
+
+
+def test_coordinated_names_are_not_merged(nlp):
+    found = codes(nlp, "Veloria and the Kestrel government signed a pact.")
+    assert "VLR" in found and "KSTGOV" in found
+
+
+def test_with_agent_and_agent_entries(tmp_path: Path):
+    assert _with_agent("VLR", "GOVFRM") == "VLRGOVFRM"
+    assert _with_agent("VLRGOVMED", "GOVMED") == "VLRGOVMED"
+    (tmp_path / "Mini.agents.txt").write_text(AGENTS, encoding="utf-8")
+    entries = agent_entries(load_petrarch_dictionaries(tmp_path))
+    assert entries["reliefcorps"].prefix and entries["reliefcorps"].code == "NGO"
+    assert entries["foreign ministers"].code == "GOVFRM"  # regular plural form
