@@ -14,18 +14,39 @@ from .options import ReadOptions
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
+#: Lone UTF-16 surrogates (a JSON "\ud800" escape decodes to one) cannot be encoded
+#: as UTF-8, so the store and every JSON writer would fail on them.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+#: Longest run of punctuation and symbols kept. spaCy's tokenizer strips affixes one at
+#: a time and searches the rest of the word each time, so a long run of them (a line of
+#: "=====", a wall of emoji) costs time quadratic in its length: 3,000 "=" take seconds.
+MAX_SYMBOL_RUN = 20
+_SYMBOL_RUN = re.compile(rf"(?:[^\w\s]|_){{{MAX_SYMBOL_RUN + 1},}}")
+#: Longest run of characters without a space kept whole; longer runs get a space
+#: after every MAX_WORD_CHARS characters. No word of prose is this long, and affixes
+#: that hold letters ("'s" repeated) are quadratic to tokenise like symbols.
+MAX_WORD_CHARS = 250
+_LONG_WORD = re.compile(rf"(\S{{{MAX_WORD_CHARS}}})(?=\S)")
 
 
 def clean_text(text: str) -> str:
     """Article text as eventwire keeps it: NFC, unix newlines, no control characters.
 
     Offsets of every later stage point into this string, so it is fixed here once.
+    Two documented truncations bound the tokenizer's time on hostile text: runs of
+    punctuation and symbols are cut to MAX_SYMBOL_RUN characters, and runs without a
+    space longer than MAX_WORD_CHARS are broken by a space (see docs/reliability.md).
+    Lone surrogates become U+FFFD.
     """
-    text = unicodedata.normalize("NFC", text)
+    text = _SURROGATE.sub("\ufffd", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    # controls go before NFC: one between a letter and its accent would block composing
     text = _CONTROL.sub("", text)
+    text = unicodedata.normalize("NFC", text)
     text = _TRAILING_SPACE.sub("\n", text)
     text = _MANY_NEWLINES.sub("\n\n", text)
+    text = _SYMBOL_RUN.sub(lambda run: run[0][:MAX_SYMBOL_RUN], text)
+    text = _LONG_WORD.sub(r"\1 ", text)
     return text.strip()
 
 
@@ -45,6 +66,13 @@ def make_article(
     text = clean_text(text or "")
     if not text:
         raise EmptyInputError("no article text", path=path, record=record)
+    if not any(char.isalnum() for char in text):
+        raise EmptyInputError(
+            "no article text: no letters or digits, only punctuation, symbols or "
+            "invisible characters",
+            path=path,
+            record=record,
+        )
     size = len(text.encode("utf-8"))
     if size > options.max_bytes:
         raise TooLargeError(
@@ -76,5 +104,5 @@ def make_article(
 def _clean_field(value: object) -> str | None:
     if value is None:
         return None
-    value = " ".join(str(value).split())
+    value = " ".join(_SURROGATE.sub("\ufffd", str(value)).split())
     return value or None

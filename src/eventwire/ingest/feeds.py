@@ -56,7 +56,10 @@ def read_feed(text: str, *, path: str, options: ReadOptions) -> Iterator[Article
     """One item per feed entry (record = "entry N"); InputError if the feed does not parse."""
     import feedparser
 
-    parsed = feedparser.parse(_without_encoding_declaration(text))
+    try:
+        parsed = feedparser.parse(_without_bad_charrefs(_without_encoding_declaration(text)))
+    except Exception as err:  # feedparser's fallback SGML parser trips on odd markup
+        raise InputError(f"feed does not parse: {type(err).__name__}: {err}", path=path) from None
     if not parsed.entries:
         if parsed.bozo:
             raise InputError(f"feed does not parse: {_bozo_reason(parsed)}", path=path)
@@ -172,6 +175,22 @@ def _bozo_reason(parsed: Any) -> str:
     err = parsed.get("bozo_exception")
     message = getattr(err, "getMessage", None)
     return str(message() if callable(message) else err) or type(err).__name__
+
+
+#: Numeric character references to UTF-16 surrogates (&#xD800; &#55296;): feedparser
+#: turns them into lone surrogates and then fails to encode its own output.
+_SURROGATE_CHARREF = re.compile(r"&#(?:[xX]0*[dD][89a-fA-F][0-9a-fA-F]{2}|0*5[5-7]\d{3});")
+
+
+def _without_bad_charrefs(text: str) -> str:
+    """Text with references to surrogates, which name no character, made U+FFFD."""
+
+    def replace(match: re.Match[str]) -> str:
+        ref = match[0][2:-1]
+        code = int(ref[1:], 16) if ref[0] in "xX" else int(ref)
+        return "&#xFFFD;" if 0xD800 <= code <= 0xDFFF else match[0]
+
+    return _SURROGATE_CHARREF.sub(replace, text)
 
 
 def _without_encoding_declaration(text: str) -> str:

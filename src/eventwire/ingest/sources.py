@@ -9,6 +9,7 @@ gzip bomb never fills memory.
 from __future__ import annotations
 
 import glob
+import os
 import stat
 import sys
 import zlib
@@ -90,9 +91,23 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Source | Failure]:
         if path.is_dir():
             yield from _expand_folder(name, path)
         elif path.exists() or path.is_symlink() or not glob.has_magic(name):
-            yield Source(name=name, path=path, explicit=True)
+            yield Source(name=display_name(name), path=path, explicit=True)
         else:
             yield from _expand_glob(name)
+
+
+def display_name(name: str) -> str:
+    """The file name as stored and printed: valid UTF-8 whatever bytes the name holds.
+
+    Python hands over a name that is not UTF-8 with its bad bytes as lone surrogates
+    ("bad\\udcff.txt"), which no UTF-8 writer (DuckDB, JSON) accepts; they are shown
+    as backslash escapes ("bad\\xff.txt") instead, so each name stays distinct.
+    """
+    try:
+        raw = os.fsencode(name)
+    except UnicodeEncodeError:  # a surrogate that did not come from the file system
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def count_sources(paths: Iterable[str | Path]) -> int | None:
@@ -129,41 +144,61 @@ def is_folder_input(name: str) -> bool:
 
 def _expand_folder(name: str, folder: Path) -> Iterator[Source | Failure]:
     found = False
-    for path in _walk_sorted(folder):
+    for path in _walk_sorted(folder, {_real(folder)}):
+        if isinstance(path, Failure):
+            found = True
+            yield path
+            continue
         if not is_folder_input(path.name):
             continue
         found = True
-        yield Source(name=str(Path(name) / path.relative_to(folder)), path=path, explicit=False)
+        shown = display_name(str(Path(name) / path.relative_to(folder)))
+        yield Source(name=shown, path=path, explicit=False)
     if not found:
-        yield failure_from(EmptyInputError("folder has no input files", path=name))
+        yield failure_from(EmptyInputError("folder has no input files", path=display_name(name)))
 
 
-def _walk_sorted(folder: Path) -> Iterator[Path]:
-    """Files under ``folder`` in sorted order, hidden files and folders left out."""
+def _walk_sorted(folder: Path, seen: set[str]) -> Iterator[Path | Failure]:
+    """Files under ``folder`` in sorted order, hidden files and folders left out.
+
+    ``seen`` holds the real paths of the folders walked so far: a symbolic link back to
+    a parent (or to a folder already read) is not followed, which would otherwise read
+    every file again at each of the ~40 levels the OS allows before ELOOP.
+    """
     try:
         entries = sorted(folder.iterdir(), key=lambda p: p.name)
-    except OSError:
+    except OSError as err:
+        reason = f"cannot list the folder: {err.strerror or err}"
+        yield failure_from(InputError(reason, path=display_name(str(folder))))
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
-            yield from _walk_sorted(entry)
+            real = _real(entry)
+            if real in seen:
+                continue
+            seen.add(real)
+            yield from _walk_sorted(entry, seen)
         elif entry.is_file():
             yield entry
+
+
+def _real(folder: Path) -> str:
+    return os.path.realpath(folder)
 
 
 def _expand_glob(pattern: str) -> Iterator[Source | Failure]:
     matches = sorted(glob.glob(pattern, recursive=True))
     if not matches:
-        yield failure_from(InputError("no files match this pattern", path=pattern))
+        yield failure_from(InputError("no files match this pattern", path=display_name(pattern)))
         return
     for match in matches:
         path = Path(match)
         if path.is_dir():
             yield from _expand_folder(match, path)
         elif is_folder_input(match):
-            yield Source(name=match, path=path, explicit=False)
+            yield Source(name=display_name(match), path=path, explicit=False)
 
 
 def failure_from(

@@ -57,7 +57,7 @@ def read_jsonl(stream: ByteStream, *, path: str, options: ReadOptions) -> Iterat
 def read_json(text: str, *, path: str, options: ReadOptions) -> Iterator[Item]:
     """Items of a JSON file: a list of records, one record, or a list under a known key."""
     try:
-        data = json.loads(text)
+        data = _loads(text, path=path, record=None)
     except json.JSONDecodeError as err:
         if err.msg == "Extra data" and text.lstrip().startswith("{"):
             # a .json file that is really JSON lines
@@ -207,12 +207,25 @@ def _json_records(data: Any, path: str) -> list[Any] | None:
 def _jsonl_item(line: bytes, path: str, record: str, options: ReadOptions) -> Item:
     text = decode_bytes(line, path=path, record=record)
     try:
-        value = json.loads(text)
+        value = _loads(text, path=path, record=record)
     except json.JSONDecodeError as err:
         raise InputError(
             f"invalid JSON: {err.msg} (column {err.colno})", path=path, record=record
         ) from None
     return record_to_article(value, path=path, record=record, options=options)
+
+
+def _loads(text: str, *, path: str, record: str | None) -> Any:
+    """json.loads, with nesting too deep for Python's parser made an InputError."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        # json recurses once per level: "[[[[…" thousands deep exhausts the stack
+        raise InputError(
+            "JSON is nested too deeply to read (thousands of levels of [ or {)",
+            path=path,
+            record=record,
+        ) from None
 
 
 def _lines(stream: ByteStream, max_bytes: int) -> Iterator[bytes | TooLargeError]:

@@ -40,17 +40,28 @@ def read_warc(
             warc_record = next(records)
         except StopIteration:
             return
+        except EventwireError:
+            raise  # damaged gzip under the archive: read_inputs reports it for the file
         except (ArchiveLoadFailed, ValueError, EOFError) as err:
             # the archive's structure is broken here: nothing after it can be found
-            reason = f"broken WARC record, the rest of the archive is unreadable: {err}"
-            yield failure_from(InputError(reason), path=path, record=where)
+            yield _broken(path, where, str(err))
             return
-        if not _is_html_page(warc_record):
-            continue
+        except Exception as err:  # warcio trips on odd headers (AttributeError …) too
+            yield _broken(path, where, f"{type(err).__name__}: {err}")
+            return
         try:
-            yield _page_article(warc_record, path=path, record=where, options=options)
+            if _is_html_page(warc_record):
+                yield _page_article(warc_record, path=path, record=where, options=options)
         except EventwireError as err:
             yield failure_from(err, path=path, record=where)
+        except Exception as err:  # the same inside one record: that record fails, not the batch
+            reason = f"the archived record cannot be read: {type(err).__name__}: {err}"
+            yield failure_from(InputError(reason), path=path, record=where)
+
+
+def _broken(path: str, where: str, detail: str) -> Failure:
+    reason = f"broken WARC record, the rest of the archive is unreadable: {detail}"
+    return failure_from(InputError(reason), path=path, record=where)
 
 
 def _is_html_page(warc_record: Any) -> bool:
