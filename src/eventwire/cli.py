@@ -10,41 +10,38 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from functools import wraps
 from typing import Any
 
 import click
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 
 from . import api
 from .about import __version__
 from .analysis.command import alerts_command, dyad_command, network_command, plot_group, top_command
 from .bench import bench_command
+from .cli_options import (
+    err_console,
+    input_options,
+    progress_bar,
+    read_options,
+    run_options,
+    run_settings,
+)
 from .errors import EventwireError
 from .evaluate.command import eval_command
 from .export.command import export_command
 from .ingest import count_inputs
-from .ingest.options import DEFAULT_MAX_BYTES, ReadOptions
+from .ingest.options import ReadOptions
 from .records import ArticleResult
 from .render import FORMATS, write_json_lines, write_rows
 from .store import Store, schema_sql
 from .store.queries import Filters, list_actors, list_articles, list_events, list_quotes, stats
 from .stories import largest_stories, top_events
+from .watch_command import watch_command
 from .web.command import serve_command
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_FATAL = 0, 1, 2, 3
 DEFAULT_DB = "eventwire.duckdb"
-
-err_console = Console(stderr=True)
 
 
 def _fatal_errors(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -59,97 +56,6 @@ def _fatal_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(EXIT_FATAL)
 
     return wrapper
-
-
-@contextmanager
-def _progress(label: str, total: int | None, quiet: bool) -> Iterator[Callable[[Any], None]]:
-    if quiet:
-        yield lambda _item: None
-        return
-    columns = [
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-    ]
-    with Progress(*columns, console=err_console, transient=False) as bar:
-        task = bar.add_task(label, total=total, rate="")
-
-        def advance(_item: Any) -> None:
-            bar.advance(task)
-            elapsed = bar.tasks[task].elapsed or 0
-            done = bar.tasks[task].completed
-            if elapsed > 0:
-                bar.update(task, rate=f"{done / elapsed:.1f} articles/s")
-
-        yield advance
-
-
-def _read_options(
-    text_field: str,
-    title_field: str,
-    url_field: str,
-    published_field: str,
-    outlet_field: str,
-    max_bytes: int,
-    input_format: str | None,
-    published: str | None,
-) -> ReadOptions:
-    return ReadOptions(
-        text_field=text_field,
-        title_field=title_field,
-        url_field=url_field,
-        published_field=published_field,
-        outlet_field=outlet_field,
-        max_bytes=max_bytes,
-        format=input_format,
-        published=published,
-    )
-
-
-def input_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Options shared by commands that read inputs."""
-    decorators = [
-        click.argument("paths", nargs=-1, required=True),
-        click.option(
-            "--published",
-            metavar="YYYY-MM-DD",
-            help="Publication date for every article (relative dates resolve to it).",
-        ),
-        click.option(
-            "--text-field",
-            default="text",
-            show_default=True,
-            help="Field holding the article text in JSON/CSV records.",
-        ),
-        click.option("--title-field", default="title", show_default=True),
-        click.option("--url-field", default="url", show_default=True),
-        click.option("--published-field", default="published", show_default=True),
-        click.option("--outlet-field", default="outlet", show_default=True),
-        click.option(
-            "--max-bytes",
-            default=DEFAULT_MAX_BYTES,
-            show_default=True,
-            type=int,
-            help="Articles or files larger than this fail with E003.",
-        ),
-        click.option(
-            "--input-format",
-            type=click.Choice(["txt", "html", "jsonl", "json", "csv", "tsv", "feed", "warc"]),
-            help="Read every input as this format instead of detecting it.",
-        ),
-        click.option(
-            "--dictionaries",
-            type=click.Path(exists=True, file_okay=False),
-            help="Folder of PETRARCH-format actor, agent and verb dictionaries to code with.",
-        ),
-        click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary."),
-    ]
-    for decorator in reversed(decorators):
-        func = decorator(func)
-    return func
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -168,39 +74,88 @@ def main() -> None:
 
 @main.command()
 @input_options
+@run_options
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="DuckDB file to write.")
 @click.option("--batch-size", default=32, show_default=True, type=int)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="local: this machine (--workers processes); ray: Ray Data actors (docs/cluster.md).",
+)
+@click.option(
+    "--address",
+    help="Ray cluster to join (--engine ray): 'auto' or ray://HOST:10001. "
+    "Default: start a local Ray.",
+)
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False),
+    help="Folder for the Ray engine's Parquet (default: beside the database).",
+)
 @_fatal_errors
 def ingest(
     paths: tuple[str, ...],
     db: str,
     batch_size: int,
+    engine: str,
+    address: str | None,
+    output: str | None,
     quiet: bool,
     dictionaries: str | None,
+    workers: str,
+    no_prefilter: bool,
+    max_chars: int,
+    time_limit: float,
+    memory_mb: int,
     **opts: Any,
 ) -> None:
     """Read, process and store articles in a DuckDB file.
 
     Reading the same input twice changes nothing. Inputs that cannot be read are
-    reported, recorded in the `failures` table, and the rest go on.
+    reported, recorded in the `failures` table, and the rest go on. Articles already
+    stored are not processed again.
 
     \b
     Examples:
       eventwire ingest news/ --db events.duckdb
       eventwire ingest 'feeds/*.xml' crawl.warc.gz --db events.duckdb
       eventwire ingest dump.jsonl.gz --text-field body --published-field date
+      eventwire ingest big/ --workers 2 --time-limit 60
+      eventwire ingest shards/ --engine ray --address auto
       cat article.txt | eventwire ingest - --published 2021-09-01
     """
-    options = _read_options(**opts)
-    with _progress("ingest", count_inputs(paths), quiet) as advance:
-        summary = api.ingest(
-            paths,
-            db,
-            options=options,
-            batch_size=batch_size,
-            progress=advance,
-            dictionaries=dictionaries,
-        )
+    options = read_options(**opts)
+    run = run_settings(paths, workers, no_prefilter, max_chars, time_limit, memory_mb)
+    if engine == "ray" and workers == "auto":  # Ray's actors pay their start-up anyway
+        from .engines.local import default_workers
+
+        run["workers"] = default_workers()
+    with progress_bar("ingest", count_inputs(paths), quiet) as advance:
+        if engine == "ray":
+            summary = _ingest_ray(
+                paths,
+                db,
+                options,
+                batch_size,
+                advance,
+                dictionaries,
+                run,
+                address=address,
+                output=output,
+                quiet=quiet,
+            )
+        else:
+            summary = api.ingest(
+                paths,
+                db,
+                options=options,
+                batch_size=batch_size,
+                progress=advance,
+                dictionaries=dictionaries,
+                **run,
+            )
     for failure in summary.failures:
         where = f"{failure.path}" + (f" ({failure.record})" if failure.record else "")
         err_console.print(f"[yellow]failed:[/yellow] {where}: {failure.reason}", highlight=False)
@@ -215,8 +170,42 @@ def ingest(
     sys.exit(EXIT_OK if summary.ok else EXIT_SOME_FAILED)
 
 
+def _ingest_ray(
+    paths: tuple[str, ...],
+    db: str,
+    options: ReadOptions,
+    batch_size: int,
+    advance: Callable[[Any], None],
+    dictionaries: str | None,
+    run: dict[str, Any],
+    *,
+    address: str | None,
+    output: str | None,
+    quiet: bool,
+) -> api.IngestSummary:
+    import logging
+
+    from .engines import ingest_ray
+
+    if not quiet:  # Ray Data logs every stage at INFO; the progress bar says enough
+        logging.getLogger("ray").setLevel(logging.WARNING)
+        logging.getLogger("ray.data").setLevel(logging.WARNING)
+    return ingest_ray(
+        paths,
+        db,
+        address=address,
+        options=options,
+        dictionaries=dictionaries,
+        num_workers=run["workers"],
+        output=output,
+        batch_size=batch_size,
+        progress=advance,
+    )
+
+
 @main.command()
 @input_options
+@run_options
 @click.option(
     "--format",
     "fmt",
@@ -226,7 +215,16 @@ def ingest(
 )
 @_fatal_errors
 def extract(
-    paths: tuple[str, ...], fmt: str, quiet: bool, dictionaries: str | None, **opts: Any
+    paths: tuple[str, ...],
+    fmt: str,
+    quiet: bool,
+    dictionaries: str | None,
+    workers: str,
+    no_prefilter: bool,
+    max_chars: int,
+    time_limit: float,
+    memory_mb: int,
+    **opts: Any,
 ) -> None:
     """Print the output contract for each input article (no database).
 
@@ -240,11 +238,14 @@ def extract(
       eventwire extract records.jsonl --text-field body > results.jsonl
       eventwire extract article.txt --dictionaries petrarch-dictionaries/
     """
-    options = _read_options(**opts)
+    options = read_options(**opts)
     show_bar = not quiet and err_console.is_terminal
     failed = False
-    with _progress("extract", count_inputs(paths), not show_bar) as advance:
-        results = api.extract(paths, options=options, progress=advance, dictionaries=dictionaries)
+    with progress_bar("extract", count_inputs(paths), not show_bar) as advance:
+        run = run_settings(paths, workers, no_prefilter, max_chars, time_limit, memory_mb)
+        results = api.extract(
+            paths, options=options, progress=advance, dictionaries=dictionaries, **run
+        )
         failed = _print_results(results, fmt)
     sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
 
@@ -557,7 +558,7 @@ def demo(db: str, quiet: bool) -> None:
     """
     from .demo import corpus_path
 
-    with corpus_path() as folder, _progress("demo", count_inputs([str(folder)]), quiet) as adv:
+    with corpus_path() as folder, progress_bar("demo", count_inputs([str(folder)]), quiet) as adv:
         summary = api.ingest([str(folder)], db, progress=adv)
     out = sys.stdout
     c = summary.counts
@@ -611,5 +612,6 @@ for command in (
     alerts_command,
     plot_group,
     serve_command,
+    watch_command,
 ):
     main.add_command(command)
