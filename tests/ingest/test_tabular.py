@@ -140,3 +140,23 @@ def test_list_of_paragraphs_is_joined(read, tmp_path):
     data.write_text(json.dumps([{"text": paragraphs}]), encoding="utf-8")
     [article] = read(data)
     assert article.text == "The court ruled on Monday.\n\nThe government said it would appeal."
+
+
+def test_character_references_in_plain_text_fields_are_resolved(read, tmp_path):
+    # some exporters HTML-escape their text fields; the quote marks must come back
+    record = {
+        "text": "The mayor said &quot;we will rebuild&quot; and Arvania&apos;s envoy agreed.",
+        "title": "Rebuilding &amp; recovery",
+    }
+    data = tmp_path / "escaped.jsonl"
+    data.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    [article] = read(data)
+    assert article.text == 'The mayor said "we will rebuild" and Arvania\'s envoy agreed.'
+    assert article.title == "Rebuilding & recovery"
+
+
+def test_an_ampersand_that_is_no_reference_stays(read, tmp_path):
+    data = tmp_path / "plain.jsonl"
+    data.write_text(json.dumps({"text": "Smith & Sons won the Q&A contract."}) + "\n")
+    [article] = read(data)
+    assert article.text == "Smith & Sons won the Q&A contract."

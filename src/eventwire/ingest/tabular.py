@@ -9,6 +9,7 @@ common alternatives used by news datasets are accepted too ("body", "maintext",
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -38,6 +39,11 @@ COLLECTION_KEYS = ("results", "articles", "items", "docs", "data")
 #: How much larger than its text a JSON line may be (escapes like \u00e9, metadata):
 #: lines are capped only to bound memory; the article limit is applied to the text.
 _JSON_OVERHEAD = 6
+#: Character references left in plain text by exporters that HTML-escape their fields
+#: ("France&apos;s", "&quot;…&quot;"): without unescaping, quotes are not seen as quotes.
+_ENTITY = re.compile(
+    r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|quot|apos|amp|lt|gt|nbsp|[lr][sd]quo|[mn]dash);"
+)
 _HTML_TAG = re.compile(r"<(?:html|body|article|p|div|br|span|h[1-6]|section|main)\b", re.I)
 
 
@@ -107,9 +113,9 @@ def record_to_article(
         raise InputError(
             f"expected a JSON object, found {_json_type(value)}", path=path, record=record
         )
-    text = _text_field(value, path, record, options)
+    text = _unescaped(_text_field(value, path, record, options))
     meta = {
-        "title": _scalar(pick_field(value, options.title_field, "title")),
+        "title": _unescaped(_scalar(pick_field(value, options.title_field, "title"))),
         "url": _scalar(pick_field(value, options.url_field, "url")),
         "published": _scalar(pick_field(value, options.published_field, "published")),
         "outlet": _scalar(pick_field(value, options.outlet_field, "outlet")),
@@ -117,6 +123,13 @@ def record_to_article(
     if looks_like_html(text):
         return _html_record(text, meta, path=path, record=record, options=options)
     return make_article(text, path=path, options=options, record=record, **meta)
+
+
+def _unescaped(text: str | None) -> str | None:
+    """Plain text with HTML character references resolved; HTML is left to its reader."""
+    if not text or looks_like_html(text) or not _ENTITY.search(text):
+        return text
+    return html.unescape(text)
 
 
 def pick_field(value: dict[str, Any], name: str, default: str) -> Any:
