@@ -123,8 +123,9 @@ class Event(Record):
     )
     cameo: str
     cameo_root: str
-    quad_class: int = Field(ge=1, le=4)
-    goldstein: float = Field(ge=-10, le=10)
+    # null only for a user dictionary's own code whose root CAMEO does not have
+    quad_class: int | None = Field(ge=1, le=4)
+    goldstein: float | None = Field(ge=-10, le=10)
     plover: Plover | None = None
     date: str | None = None
     date_precision: Precision = "article"

@@ -239,3 +239,19 @@ def test_phoenix_dictionaries_load_in_full():
     assert len(dicts.problems) < 20  # a handful of bad date lines, each reported
     by_phrase = {p: a for a in dicts.actors for p in a.phrases}
     assert by_phrase["AFGHANISTAN"].code_on(date(2020, 1, 1)) == "AFG"
+
+
+def test_compound_actor_keeps_all_its_codes(tmp_path):
+    lines = "LOWLAND_LEAGUE  [AAA/BBB/CCCGOV]\n+THE_LEAGUE\n\nSOLO_STATE [DDD]\n"
+    folder = write(tmp_path, **{"Compound.actors.txt": lines})
+    dicts = load_petrarch_dictionaries(folder, strict=True)
+    assert dicts.actors[0].default == "AAA/BBB/CCCGOV"
+    assert dicts.problems == []
+    kb = load_knowledge_base()
+    assert split_code("AAA/BBB/CCCGOV", kb) == ("AAA", [])  # the first code's country
+
+
+def test_compound_actor_with_a_bad_part_is_rejected(tmp_path):
+    folder = write(tmp_path, **{"Bad.actors.txt": "BROKEN_UNION  [AAA/B.B]\n"})
+    with pytest.raises(DataFileError):
+        load_petrarch_dictionaries(folder, strict=True)

@@ -219,3 +219,18 @@ def test_penta_scores_use_the_most_confident_event_and_count_misses() -> None:
     per_class = scores.per_class()
     assert (per_class["3"].precision, per_class["4"].recall, per_class["4"].pred) == (1.0, 0.0, 1)
     assert scores.confusion[("4", "-")] == 1
+
+
+def test_symmetric_event_counts_as_both_directions() -> None:
+    met = event("AAA", "BBB", "043").model_copy(update={"rule": "verb:x:1;symmetric"})
+    assert sorted(our_triples([met])) == [("AAA", "BBB", "043"), ("BBB", "AAA", "043")]
+    gold = [("AAA", "BBB", "043"), ("BBB", "AAA", "043")]
+    assert match_count(our_triples([met]), gold, "code", "full") == 2
+
+
+def test_symmetric_reverse_is_not_added_twice_or_for_one_way_events() -> None:
+    there = event("AAA", "BBB", "043").model_copy(update={"rule": "verb:x:1;symmetric"})
+    back = event("BBB", "AAA", "043").model_copy(update={"rule": "verb:x:1;symmetric"})
+    assert sorted(our_triples([there, back])) == [("AAA", "BBB", "043"), ("BBB", "AAA", "043")]
+    one_way = event("AAA", "BBB", "111")  # rule "test": not symmetric
+    assert our_triples([one_way]) == [("AAA", "BBB", "111")]

@@ -126,3 +126,13 @@ def test_converts_the_validation_dictionary_keeping_test_only_codes():
     print(f"\nPETR.Validate.verbs.txt: {lexicon.stats}")
     assert lexicon.stats["converted: pattern"] > 100
     assert "903" in {p.code for p in lexicon.verb_patterns("abandon")}  # not a CAMEO code
+
+
+def test_compound_marker_in_the_target_phrase_is_one_way(tmp_path: Path):
+    text = "---  CONCUR   [030]  ---\nCONCUR\n- * WITH %  [031]\n- % * JOINTLY  [036:036]\n"
+    path = tmp_path / "one.verbs.txt"
+    path.write_text(text, encoding="utf-8")
+    by_code = {p.code: p for p in read_petrarch_verbs(path).verb_patterns("concur")}
+    # "A concurs with B and C": A→B and A→C, no way back
+    assert not by_code["031"].symmetric and by_code["031"].prep == "with"
+    assert by_code["036"].symmetric  # a compound subject with equal codes both ways

@@ -160,3 +160,16 @@ def test_overviews_list_largest_stories_and_most_reported_events(db_path):
         events = top_events(store, limit=1)
     assert [(s["articles"], s["outlets"]) for s in stories] == [(2, 2)]
     assert events[0]["mentions"] == 2 and events[0]["sentence"].startswith("Officials")
+
+
+def test_goldstein_mean_skips_reports_a_dictionary_code_left_without_one():
+    from dataclasses import replace
+
+    from eventwire.stories.consolidate import cluster_row
+
+    known = _report(0, date(2026, 5, 1))
+    unknown = replace(_report(1, date(2026, 5, 1)), goldstein=None, quad_class=None)
+    row = cluster_row([known, unknown])
+    assert row[-2:] == (1.0, 1)  # the mean of the one report that has a score
+    only_unknown = cluster_row([replace(unknown, id="e2")])
+    assert only_unknown[-2:] == (None, None)

@@ -9,7 +9,8 @@ Formats read (as documented in the PETRARCH-2 dictionaries):
 * actors: a primary phrase, optionally with a default ``[CODE]`` on its line; ``+synonym``
   lines; indented code lines ``[CODE]``, ``[CODE <YYMMDD]``, ``[CODE >YYMMDD]`` and
   ``[CODE YYMMDD-YYMMDD]`` (dates also as YYYYMMDD; two-digit years below 30 are 20xx,
-  the others 19xx; bounds are inclusive). ``[---]`` is the null code.
+  the others 19xx; bounds are inclusive). ``[---]`` is the null code; ``[FRO/BIL/SAM]``
+  gives a compound actor several codes.
 * agents: ``PHRASE {PLURALS} [~CODE]`` (code after the actor's, usually a sector) or
   ``[CODE~]`` (before it, e.g. ``IGO~``); ``{}`` means no plural; without braces the
   regular plural is made (+S, consonant+Y → IES, SS → SSES); ``!MARK! = A, B`` defines a
@@ -180,9 +181,13 @@ def _bracket(path: Path, n: int, line: str) -> tuple[str, str]:
 
 
 def _check_code(path: Path, n: int, code: str) -> str:
-    """A code in upper case; "" for the null code ``---``."""
+    """A code in upper case; "" for the null code ``---``. An actor with several codes
+    (``THE_SHIRE [FRO/BIL/SAM]``: a compound actor) keeps them joined by "/": each of
+    its events is coded once per code, as PETRARCH does (``events.build``)."""
     if set(code) == {"-"}:
         return ""
+    if "/" in code:
+        return "/".join(_check_code(path, n, part) or "---" for part in code.split("/"))
     if not _CODE.match(code):
         raise _fail(path, n, f"code {code!r} is not letters and digits (e.g. [USAGOV])")
     return code.upper()
@@ -359,6 +364,7 @@ def split_code(code: str, kb: KnowledgeBase) -> tuple[str | None, list[str]]:
 
     A transnational prefix is a sector and the group code follows ("IGOUNO" → "UNO").
     """
+    code = code.split("/")[0]  # a compound actor ("FRO/BIL/SAM"): its first code
     chunks = [code[i : i + 3] for i in range(0, len(code), 3)]
     if not chunks:
         return None, []

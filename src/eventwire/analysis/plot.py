@@ -105,7 +105,7 @@ def plot_network(network: Network, path: str | Path, *, title: str = "") -> Path
                 xytext=start,
                 arrowprops={
                     "arrowstyle": "-|>",
-                    "color": cmap(norm(max(-5.0, min(5.0, edge.goldstein_mean)))),
+                    "color": cmap(norm(_clamped(edge.goldstein_mean))),
                     "lw": 0.5 + 5 * edge.events / widest,
                     "shrinkA": 12,
                     "shrinkB": 12,
@@ -137,3 +137,10 @@ def plot_network(network: Network, path: str | Path, *, title: str = "") -> Path
     finally:
         plt.close(fig)
     return path
+
+
+def _clamped(goldstein: float | None) -> float:
+    """Goldstein mean for the colour scale; none known (a dictionary's own code) is neutral."""
+    if goldstein is None or goldstein != goldstein:  # NaN from pandas for a missing value
+        return 0.0
+    return max(-5.0, min(5.0, goldstein))

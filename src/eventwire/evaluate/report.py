@@ -108,6 +108,7 @@ def _triple_lines(s: TripleScores, brief: bool) -> list[str]:
     ]
     rows = [(f"{a} / {lv}", s.counts[(a, lv)]) for a in ACTOR_KEYS for lv in LEVELS]
     lines += prf_table(rows if not brief else rows[:2], "triples (actors / code)")
+    lines.append("  (a symmetric event counts as both directions, A→B and B→A)")
     if brief:
         return lines
     lines += prf_table(sorted(s.per_root.items()), "per root (code key)")

@@ -12,8 +12,11 @@ Triple matching (the PETRARCH sets)
       ``code`` — the full actor code strings are equal (the headline: with PETRARCH
       dictionaries our codes are PETRARCH's); ``country+sector`` — their first six
       characters (country and first sector) are equal; ``country`` — their first
-      three characters are equal. Symmetric events are not swapped: the engine
-      emits both directions when it means both;
+      three characters are equal;
+    * direction: a symmetric event (rule ending ``;symmetric``: "A and B met", one
+      event per pair in the stored contract) counts as both directions, A→B and B→A,
+      as PETRARCH's gold lists both; the reverse is not added when we coded it
+      ourselves, so nothing is counted twice. Other events are never swapped;
     * the event code: ``full`` — equal code strings ("0331" ≠ "033"); ``root`` —
       equal first two characters.
 
@@ -111,13 +114,25 @@ def petrarch_code(actor: Actor) -> str:
     return actor.code
 
 
+SYMMETRIC_SUFFIX = ";symmetric"
+
+
 def our_triples(events: Iterable[Event]) -> list[Triple]:
-    """Our dyadic events as (source code, target code, CAMEO code) triples."""
-    return [
-        (petrarch_code(e.source), petrarch_code(e.target), e.cameo)
-        for e in events
-        if e.source and e.target
-    ]
+    """Our dyadic events as (source code, target code, CAMEO code) triples; a symmetric
+    event also as its reverse, unless we coded that reverse ourselves (module docstring)."""
+    dyadic = [e for e in events if e.source and e.target]
+    triples = [(petrarch_code(e.source), petrarch_code(e.target), e.cameo) for e in dyadic]
+    coded = Counter(triples)
+    reverses: list[Triple] = []
+    for event, (source, target, code) in zip(dyadic, triples, strict=True):
+        reverse = (target, source, code)
+        if not event.rule.endswith(SYMMETRIC_SUFFIX) or source == target:
+            continue
+        if coded[reverse] > 0:
+            coded[reverse] -= 1  # the engine wrote this direction itself
+            continue
+        reverses.append(reverse)
+    return triples + reverses
 
 
 def gold_triples(record: GoldRecord) -> list[Triple]:

@@ -27,14 +27,14 @@ when inherited through control or conjunction; a light verb's own subject is dir
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire import places, times
 from eventwire.actors import ActorMention
-from eventwire.events.cameo import code_or_parent
+from eventwire.events.cameo import code_or_parent, local_code
 from eventwire.records import Actor, Event, Modality, Plover
 
 #: Roots whose events may lack a target: protests and shows of force are often aimed
@@ -135,17 +135,26 @@ def _keep(source: Actor, target: Actor | None) -> bool:
     return not (same_country and (not source.sectors or not target.sectors))
 
 
-def to_records(doc: Doc, found: list[Found]) -> list[Event]:
-    """Event records of the found predicates, one per actor pair, duplicates merged."""
+def to_records(doc: Doc, found: list[Found], *, dictionary: bool = False) -> list[Event]:
+    """Event records of the found predicates, one per actor pair, duplicates merged.
+
+    With ``dictionary`` (a PETRARCH dictionary folder in use) a code with no CAMEO
+    parent ("903", "345") is kept as the dictionary wrote it (:func:`_numbers`); in
+    eventwire's own lexicon every code is a CAMEO code, so such a code is dropped."""
     article = doc._.ew_article
     article_id = getattr(article, "id", None) or "doc"
     published = (getattr(article, "published", None) or "")[:10] or None
     best: dict[tuple, Event] = {}
     groups = 0
     for f in sorted(found, key=lambda f: f.anchor.i):
-        pairs = f.pairs()
-        info = code_or_parent(f.code)
-        if not pairs or info is None:  # None: a dictionary's local code with no CAMEO parent
+        pairs = [
+            (s, d, t)
+            for source, d, target in f.pairs()
+            for s in _compound(source)
+            for t in _compound(target)
+        ]
+        numbers = _numbers(f.code, dictionary)
+        if not pairs or numbers is None:
             continue
         group = None
         if len(pairs) > 1:
@@ -166,13 +175,7 @@ def to_records(doc: Doc, found: list[Found]) -> list[Event]:
                 source=_actor(doc, source) if source else None,
                 target=_actor(doc, target) if target else None,
                 group=group,
-                cameo=info.code,
-                cameo_root=info.root,
-                quad_class=info.quad_class,
-                goldstein=info.goldstein,
-                plover=Plover(event=info.plover_event, mode=info.plover_mode)
-                if info.plover_event
-                else None,
+                **numbers,
                 date=date,
                 date_precision=precision if date else "article",
                 location=location,
@@ -186,6 +189,60 @@ def to_records(doc: Doc, found: list[Found]) -> list[Event]:
                 best[key] = event
     events = sorted(best.values(), key=lambda e: (e.span[0], e.span[1]))
     return [replace_id(e, f"{article_id}-e{n}") for n, e in enumerate(events, start=1)]
+
+
+def _compound(mention: ActorMention | None) -> list[ActorMention | None]:
+    """A compound dictionary actor ("THE_SHIRE [FRO/BIL/SAM]") as one mention per code:
+    PETRARCH codes each event of such an actor for every combination of codes."""
+    if mention is None or "/" not in mention.actor.code:
+        return [mention]
+    out: list[ActorMention | None] = []
+    for code in dict.fromkeys(mention.actor.code.split("/")):
+        chunks = [code[i : i + 3] for i in range(0, len(code), 3)]
+        actor = mention.actor.model_copy(
+            update={"code": code, "country": chunks[0], "sectors": chunks[1:]}
+        )
+        out.append(replace(mention, actor=actor))
+    return out
+
+
+def _numbers(code: str, dictionary: bool) -> dict | None:
+    """The contract's code fields of ``code``: its CAMEO entry or its nearest parent's;
+    in dictionary mode a local code with no parent gets its root's numbers where CAMEO
+    has that root, else none, and no PLOVER category. None: the code is dropped."""
+    info = code_or_parent(code)
+    if info is not None:
+        plover = None
+        if info.plover_event:
+            plover = Plover(event=info.plover_event, mode=info.plover_mode)
+        return {
+            "cameo": info.code,
+            "cameo_root": info.root,
+            "quad_class": info.quad_class,
+            "goldstein": info.goldstein,
+            "plover": plover,
+        }
+    local = local_code(code) if dictionary else None
+    if local is None or (local.quad_class is None and not _NULLABLE_NUMBERS):
+        return None
+    return {
+        "cameo": local.code,
+        "cameo_root": local.root,
+        "quad_class": local.quad_class,
+        "goldstein": local.goldstein,
+        "plover": None,
+    }
+
+
+def _contract_allows_null(name: str) -> bool:
+    """Whether the Event contract accepts None for field ``name``."""
+    annotation = str(Event.model_fields[name].annotation)
+    return "None" in annotation or "Optional" in annotation
+
+
+#: A local code of an unknown root has no QuadClass or Goldstein score; such events are
+#: kept only once the Event contract lets these fields be null (records.py).
+_NULLABLE_NUMBERS = _contract_allows_null("quad_class") and _contract_allows_null("goldstein")
 
 
 def event_date(doc: Doc, span: Span, published: str | None) -> tuple[str | None, str]:

@@ -193,6 +193,32 @@ def code_or_parent(code: str) -> CameoCode | None:
     return None
 
 
+@dataclass(frozen=True)
+class LocalCode:
+    """A dictionary's code with no CAMEO parent ("903", "345"): PETRARCH's validation
+    dictionaries use such codes for events outside CAMEO. Its root is its first two
+    digits; QuadClass and Goldstein come from that root where CAMEO has it ("1717" would
+    take root 17's), else they are unknown (None); it has no PLOVER category."""
+
+    code: str
+    root: str
+    quad_class: int | None
+    goldstein: float | None
+
+
+_LOCAL_CODE = re.compile(r"^\d{2,4}$")
+
+
+def local_code(code: str) -> LocalCode | None:
+    """``code`` as a dictionary's local code, or None when it is no 2–4 digit code."""
+    if not _LOCAL_CODE.match(code):
+        return None
+    root = load_cameo().get(code[:2])
+    if root is None:
+        return LocalCode(code, code[:2], None, None)
+    return LocalCode(code, root.root, root.quad_class, root.goldstein)
+
+
 def data_dir() -> Traversable:
     """Folder of the packaged CAMEO tables."""
     return resources.files("eventwire") / "data" / "cameo"

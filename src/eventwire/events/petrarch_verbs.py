@@ -365,7 +365,9 @@ def _assemble(
         if "+" in rest or "%" in rest:
             if target != "none" or len(rest) > 1:
                 return "target marker with other words"
-            prep, target, both = head, "prep", both or "%" in rest
+            # "* WITH %": the compound is the target only, each member coded one way
+            # (A→B, A→C); PETRARCH writes a two-way event as "[031:031]"
+            prep, target = head, "prep"
         elif rest:
             return "preposition with a fixed object"
         elif phrase[1:] == []:

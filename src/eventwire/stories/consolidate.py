@@ -51,8 +51,8 @@ class Report:
     cameo_root: str
     cameo: str
     day: date | None
-    goldstein: float
-    quad_class: int
+    goldstein: float | None
+    quad_class: int | None
     sentence: str
     span_start: int
     span_end: int
@@ -110,9 +110,13 @@ def cluster_row(group: list[Report]) -> tuple[Any, ...]:
         len(group),
         len({r.article_id for r in group}),
         len({r.outlet for r in group if r.outlet}),
-        sum(r.goldstein for r in of_cameo) / len(of_cameo),
+        _mean([r.goldstein for r in of_cameo if r.goldstein is not None]),
         of_cameo[0].quad_class,
     )
+
+
+def _mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None
 
 
 def cluster_id(group: list[Report]) -> str:
