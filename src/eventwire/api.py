@@ -16,6 +16,7 @@ from .nlp.pipeline import dictionary_dir
 from .process import DEFAULT_BATCH_SIZE, DEFAULT_MAX_CHARS, Item, failed_result, process
 from .records import Article, ArticleResult, Failure, Status
 from .store import BatchCounts, Store
+from .store.batches import write_in_batches
 
 if TYPE_CHECKING:  # the pool is imported only when it runs
     from .engines.local import LocalPool
@@ -199,8 +200,6 @@ def ingest(
         run_id = store.start_run("ingest", inputs)
         summary = IngestSummary(run_id=run_id, db=str(db))
         items = _mark_stored(store, read_inputs(inputs, _options(options, published)), batch_size)
-        pending: list[tuple[Article, ArticleResult]] = []
-        failed: list[Failure] = []
         runs = _run(
             items,
             batch_size=batch_size,
@@ -210,17 +209,14 @@ def ingest(
             limits=limits,
             pool=pool,
         )
-        for item, result in runs:
-            summary.read += 1
-            if progress:
-                progress(item)
-            if isinstance(result, Failure):
-                failed.append(result)
-            elif isinstance(item, Article):
-                pending.append((item, result))
-            if len(pending) + len(failed) >= batch_size:
-                _flush(store, pending, failed, summary)
-        _flush(store, pending, failed, summary)
+        written = write_in_batches(
+            store, runs, run_id=run_id, batch_size=batch_size, progress=progress
+        )
+        summary.read, summary.counts, summary.failures = (
+            written.read,
+            written.counts,
+            written.failures,
+        )
         store.finish_run(run_id, summary.read, summary.counts)
     return summary
 
@@ -242,17 +238,3 @@ def _mark_stored(store: Store, items: Iterable[Item], batch_size: int) -> Iterat
                 )
             else:
                 yield item
-
-
-def _flush(
-    store: Store,
-    pending: list[tuple[Article, ArticleResult]],
-    failed: list[Failure],
-    summary: IngestSummary,
-) -> None:
-    if not pending and not failed:
-        return
-    summary.counts.add(store.write_batch(pending, failed, run_id=summary.run_id))
-    summary.failures.extend(failed)
-    pending.clear()
-    failed.clear()

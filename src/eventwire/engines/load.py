@@ -16,8 +16,9 @@ from typing import Any
 import duckdb
 
 from ..process import DEFAULT_BATCH_SIZE
-from ..records import Article, ArticleResult, Failure
+from ..records import ArticleResult, Failure
 from ..store import BatchCounts, Store
+from ..store.batches import write_in_batches
 from .errors import EngineOutputError
 from .rows import OUTPUT_COLUMNS, Item, decode_output
 from .shards import is_uri
@@ -72,33 +73,12 @@ def load_output(
     progress: Progress | None = None,
 ) -> tuple[int, BatchCounts, list[Failure]]:
     """Write a run's output into ``store``; returns items read, counts and failures."""
-    read = 0
-    counts = BatchCounts()
-    all_failures: list[Failure] = []
-    pending: list[tuple[Article, ArticleResult]] = []
-    failed: list[Failure] = []
-
-    def flush() -> None:
-        if pending or failed:
-            counts.add(store.write_batch(pending, failed, run_id=run_id))
-            all_failures.extend(failed)
-            pending.clear()
-            failed.clear()
-
-    for row in output_rows(output):
-        item, result = _decode(row, output)
-        read += 1
-        if progress:
-            progress(item)
-        # the same batching as eventwire.api.ingest, so stories are assigned alike
-        if isinstance(result, Failure):
-            failed.append(result)
-        elif isinstance(item, Article):
-            pending.append((item, result))
-        if len(pending) + len(failed) >= batch_size:
-            flush()
-    flush()
-    return read, counts, all_failures
+    # the same batching as eventwire.api.ingest, so stories are assigned alike
+    decoded = (_decode(row, output) for row in output_rows(output))
+    written = write_in_batches(
+        store, decoded, run_id=run_id, batch_size=batch_size, progress=progress
+    )
+    return written.read, written.counts, written.failures
 
 
 def _decode(row: dict[str, Any], output: str | Path) -> tuple[Item, ArticleResult | Failure]:
