@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -36,3 +37,23 @@ def triples(events: list[Event]) -> set[tuple[str | None, str | None, str]]:
         (e.source.country if e.source else None, e.target.country if e.target else None, e.cameo)
         for e in events
     }
+
+
+def code_triples(events: list[Event]) -> set[tuple[str | None, str | None, str]]:
+    """(source actor code, target actor code, CAMEO code) of each event."""
+    return {
+        (e.source.code if e.source else None, e.target.code if e.target else None, e.cameo)
+        for e in events
+    }
+
+
+def coder() -> Callable[[str], list[Event]]:
+    """Code a text with the packaged lexicon and actor list."""
+    nlp = get_pipeline()
+
+    def run(text: str) -> list[Event]:
+        doc = nlp.make_doc(text)
+        doc._.ew_article = Article(id="t", text=text, published="2024-05-10")
+        return list(nlp(doc)._.ew_events or [])
+
+    return run

@@ -6,28 +6,13 @@ Each sentence is written for the test; none comes from an evaluation set.
 from __future__ import annotations
 
 import pytest
-
-from eventwire.nlp import get_pipeline
-from eventwire.records import Article, Event
-
-Triple = tuple[str, str | None, str]
+from event_helpers import code_triples as triples
+from event_helpers import coder
 
 
 @pytest.fixture(scope="module")
 def code():
-    """Code a sentence with the packaged lexicon and actor list."""
-    nlp = get_pipeline()
-
-    def run(text: str) -> list[Event]:
-        doc = nlp.make_doc(text)
-        doc._.ew_article = Article(id="t", text=text, published="2024-05-10")
-        return list(nlp(doc)._.ew_events or [])
-
-    return run
-
-
-def triples(events: list[Event]) -> set[Triple]:
-    return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events}
+    return coder()
 
 
 def test_country_adjective_on_the_object_is_the_target(code) -> None:

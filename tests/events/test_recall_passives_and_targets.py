@@ -9,31 +9,15 @@ Each sentence is written for the test; none comes from an evaluation set.
 from __future__ import annotations
 
 import pytest
+from event_helpers import code_triples as triples
+from event_helpers import coder
 
-from eventwire.nlp import get_pipeline
-from eventwire.records import Article, Event, Modality
-
-Triple = tuple[str | None, str | None, str]
+from eventwire.records import Modality
 
 
 @pytest.fixture(scope="module")
 def code():
-    """Code a text with the packaged lexicon and actor list."""
-    nlp = get_pipeline()
-
-    def run(text: str) -> list[Event]:
-        doc = nlp.make_doc(text)
-        doc._.ew_article = Article(id="t", text=text, published="2024-05-10")
-        return list(nlp(doc)._.ew_events or [])
-
-    return run
-
-
-def triples(events: list[Event]) -> set[Triple]:
-    return {
-        (e.source.code if e.source else None, e.target.code if e.target else None, e.cameo)
-        for e in events
-    }
+    return coder()
 
 
 def test_agentless_passive_codes_the_target_without_guessing_a_source(code) -> None:
