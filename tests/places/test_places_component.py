@@ -143,3 +143,14 @@ def test_country_inside_an_actor_phrase_or_a_beat_is_not_a_place(nlp):
 def test_capital_as_subject_of_an_action_is_an_actor(nlp):
     doc = run(nlp, "Officials met in Hanoi. But Beijing yearns for a different outcome.")
     assert [p.name for p in doc._.ew_places] == ["Hanoi"]
+
+
+def test_a_building_named_like_a_translated_city_name_is_no_place(nlp):
+    # geonames lists translations among alternate names ("White House" for Casablanca)
+    doc = run(nlp, "Officials at the White House said the talks had failed.")
+    assert not any(p.country == "MAR" for p in places(doc).values())
+
+
+def test_an_old_spelling_of_a_city_is_still_found_as_a_place(nlp):
+    doc = run(nlp, "The delegation flew on to Bombay on Tuesday.")
+    assert any(p.country == "IND" for p in places(doc).values())

@@ -229,10 +229,13 @@ def _misread_place(ent: Span, gaz: Gazetteer) -> bool:
 def _from_entity(doc: Doc, ent: Span, gaz: Gazetteer) -> PlaceMention | None:
     start = ent.start + (1 if ent[0].lower_ == "the" else 0)
     span = doc[start : ent.end]
-    entries = gaz.lookup(span.text, alternates=True)
+    # alternate names include translations ("White House" is one of Casablanca's): use
+    # them only where NER says the name is a place, not a building or an organisation
+    alternates = ent.label_ in {"GPE", "LOC"}
+    entries = gaz.lookup(span.text, alternates=alternates)
     if not entries and span and span[-1].lower_ in GENERIC_SUFFIXES and len(span) > 1:
         span = doc[span.start : span.end - 1]  # "Taipei City", "Fujian Province"
-        entries = gaz.lookup(span.text, alternates=True)
+        entries = gaz.lookup(span.text, alternates=alternates)
     if entries and not in_longer_name(doc, span.start, span.end):
         return PlaceMention(span.start, span.end, span.text, entries, "ner")
     # the longest sub-phrase that names a place ("northern Taiwan", "Tokyo Bay area"),
