@@ -170,6 +170,25 @@ def month_year(anchor: date, month: int, tense: Tense, offset: int = 0) -> int:
     return anchor.year
 
 
+def floating_day(year: int, rule: str) -> date:
+    """The date of a holiday kept on a weekday: ``MM-DD-N-W`` is the N-th ISO weekday W
+    on or after MM-DD of ``year`` (Thanksgiving: the fourth Thursday from 1 November)."""
+    month, day, nth, weekday = (int(part) for part in rule.split("-"))
+    start = date(year, month, day)
+    return start + timedelta(days=(weekday - start.isoweekday()) % 7 + 7 * (nth - 1))
+
+
+def nearest_occurrence(anchor: date, options: list[date], tense: Tense, offset: int = 0) -> date:
+    """Of yearly ``options``, the one an unqualified mention means (see ``nearest_year``);
+    ``offset`` -1 is "last Thanksgiving" (before the anchor), +1 "next ..." (after it)."""
+    if offset:
+        later = [d for d in options if (d > anchor if offset > 0 else d < anchor)]
+        return min(later, key=lambda d: abs((d - anchor).days)) if later else options[0]
+    if tense == "past" and any(d <= anchor for d in options):
+        options = [d for d in options if d <= anchor or (d - anchor).days <= 100]
+    return min(options, key=lambda d: (abs((d - anchor).days), d > anchor))
+
+
 def nearest_year(anchor: date, month: int, day: int, tense: Tense = None) -> date | None:
     """The date of a day and month named without a year: the one closest to the anchor.
 
@@ -183,12 +202,8 @@ def nearest_year(anchor: date, month: int, day: int, tense: Tense = None) -> dat
             options.append(date(year, month, day))
         except ValueError:
             continue
-    if tense == "past" and any(d <= anchor for d in options):
-        # only a date well ahead yields: "payable Nov. 10" a fortnight on stays ahead
-        options = [d for d in options if d <= anchor or (d - anchor).days <= 100]
-    if not options:
-        return None
-    return min(options, key=lambda d: (abs((d - anchor).days), d > anchor))
+    # in the past tense only a date well ahead yields: "payable Nov. 10" a fortnight on stays
+    return nearest_occurrence(anchor, options, tense) if options else None
 
 
 def season_year(anchor: date, season: str, tense: Tense, offset: int = 0) -> int:

@@ -69,6 +69,13 @@ class TextContext:
             return "past"
         return None
 
+    def deadline_tense(self, start: int, end: int) -> Tense:
+        """The clause's tense, except for a deadline ("gave them until Tuesday"): a past
+        verb sets a limit that may lie ahead, so the nearest such day is meant (None)."""
+        if self.prev_word(start).lower() in {"until", "till", "til"}:
+            return None
+        return self.tense(start, end)
+
     def entity(self, start: int, end: int) -> str | None:
         """The named-entity label over the candidate (unknown without a parse)."""
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -20,6 +21,7 @@ _KINDS: dict[str, object] = {
     "partofday": {"MO", "AF", "EV", "NI"},
     "unit": {"D", "W", "M", "Q", "Y", "DE", "CE", "H", "MIN", "WE"},
     "holiday": "MM-DD",
+    "floating": "MM-DD-N-W",
 }
 
 
@@ -70,6 +72,8 @@ def _check_entry(kind: str, word: str, value: str, path: str, number: int) -> No
         ok = value.lstrip("-").isdigit() or (rule == "int-or-X" and value == "X")
     elif rule == "MM-DD":
         ok = len(value) == 5 and value[2] == "-" and value.replace("-", "").isdigit()
+    elif rule == "MM-DD-N-W":
+        ok = bool(re.fullmatch(r"(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])-[1-5]-[1-7]", value))
     elif isinstance(rule, range):
         ok = value.isdigit() and int(value) in rule
     else:

@@ -85,6 +85,23 @@ def _num(word: str) -> int | float | None:
     return int(value) if value and value != "X" else None
 
 
+def year_of(text: str) -> int | None:
+    """A year in digits or words ("1996", "nineteen ninety-six", "two thousand and one")."""
+    if text.isdigit():
+        return int(text)
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w != "and"]
+    if words[:2] == ["two", "thousand"]:
+        rest = _num("-".join(words[2:])) if words[2:] else 0
+        return None if rest is None else 2000 + int(rest)
+    century = _num(words[0])
+    if century is None or len(words) < 2:
+        return None
+    if words[1:] == ["hundred"]:
+        return int(century) * 100
+    rest = _num("-".join(words[2:] if words[1] == "oh" else words[1:]))
+    return None if rest is None else int(century) * 100 + int(rest)
+
+
 def _unit_letter(unit: str) -> str:
     unit = unit.lower().rstrip("s")
     return {"centurie": "CE", "century": "CE"}.get(unit) or load_lexicon().get("unit", unit) or ""
@@ -185,9 +202,36 @@ def _day_month(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str,
 @handler("my")
 def _month_year(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str, str] | None:
     g = cand.groups
-    if lower_case(g["mon"]):
+    year = year_of(g["y"])
+    if lower_case(g["mon"]) or year is None:
         return None
-    return f"{int(g['y']):04d}-{_month(g['mon']):02d}", "point", "M"
+    return f"{year:04d}-{_month(g['mon']):02d}", "point", "M"
+
+
+@handler("monthrel")
+def _month_relative_year(
+    cand: Candidate, ctx: TextContext, refs: Refs
+) -> tuple[str, str, str] | None:
+    """'July last year', 'Jan. 5 this year': the month (or day) in the year named."""
+    g = cand.groups
+    if lower_case(g["mon"]) or ctx.anchor is None:
+        return None
+    year = ctx.anchor.year + _offset(g["rel"])
+    if "d" not in g:
+        return f"{year:04d}-{_month(g['mon']):02d}", "point", "M"
+    try:
+        return _point(date(year, _month(g["mon"]), int(re.sub(r"\D", "", g["d"]))), "D")
+    except ValueError:
+        return None
+
+
+@handler("century")
+def _century(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str, str] | None:
+    """'the 20th century' is the 1900s: TIMEX3 writes its first two digits, 19."""
+    word = cand.groups["cn"].lower()
+    digits = re.sub(r"\D", "", word)
+    number = int(digits) if digits else int(load_lexicon().get("ordinal", word) or 0)
+    return (f"{number - 1:02d}", "point", "CE") if 1 <= number <= 21 else None
 
 
 @handler("decade")
@@ -195,7 +239,11 @@ def _decade(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str, st
     g = cand.groups
     if "dec" in g:
         return g["dec"], "point", "DE"
-    digit = int(g["dec2"])
+    if "decw" in g:  # "the nineties": the tens word, "ninety", is the decade's first year
+        tens = g["decw"].lower().removesuffix("ies") + "y"
+        digit = int(load_lexicon().get("number", tens) or 0) // 10
+    else:
+        digit = int(g["dec2"])
     now = ctx.anchor.year if ctx.anchor else 2000
     century = now // 100 if digit * 10 <= now % 100 else now // 100 - 1
     return f"{century}{digit}", "point", "DE"
@@ -209,6 +257,8 @@ def _quarter(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str, s
         if not g["q"].isdigit()
         else int(g["q"])
     )
+    if q > 4:
+        return None  # the ordinal list also serves centuries ("the fifth quarter" is none)
     if "y" in g:
         return f"{g['y']}-Q{4 if q < 0 else q}", "point", "Q"
     if ctx.anchor is None:
@@ -287,7 +337,7 @@ def _weekday(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str, s
     ):
         return None
     weekday = int(load_lexicon().get("weekday", g["wd"]) or 0)
-    tense = ctx.tense(cand.start, cand.end)
+    tense = ctx.deadline_tense(cand.start, cand.end)
     day = cal.weekday_date(ctx.anchor, weekday, tense, _offset(g.get("rel")))
     if "pod" in g:
         pod = load_lexicon().get("partofday", g["pod"])
@@ -317,6 +367,9 @@ def _bare_month(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str
 @handler("year")
 def _year(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str, str] | None:
     g = cand.groups
+    year = year_of(g["y"])
+    if year is None:
+        return None
     y_start = cand.end - len(g["y"])
     before = ctx.prev_word(y_start)
     if before.startswith(("$", "#")) or ctx.text[max(0, y_start - 1) : y_start] in {"$", "#"}:
@@ -325,9 +378,9 @@ def _year(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str, str]
         return None
     dated = ctx.entity(y_start, cand.end) == "DATE"
     if "pre" in g or "mod" in g or before.lower() in _YEAR_PREPS or dated:
-        return g["y"], "point", "Y"
+        return f"{year:04d}", "point", "Y"
     after = ctx.text[cand.end : cand.end + 3]
-    return (g["y"], "point", "Y") if re.match(r"(?:[.,;:)]|'s|\s*$)", after) else None
+    return (f"{year:04d}", "point", "Y") if re.match(r"(?:[.,;:)]|'s|\s*$)", after) else None
 
 
 @handler("season")
@@ -337,7 +390,8 @@ def _season(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str, st
     rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
     after = ctx.text[cand.end : cand.end + 4]
     if "y" in g:
-        return f"{g['y']}-{code}", "point", "SE"
+        year = year_of(g["y"])
+        return (f"{year:04d}-{code}", "point", "SE") if year else None
     if rel == "the" and after.startswith(" of"):
         return None  # "the fall of the government"
     s_start = cand.start + ctx.text[cand.start : cand.end].lower().find(g["season"].lower())
@@ -358,7 +412,7 @@ def _dayword(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str, s
     g = cand.groups
     word = re.sub(r"\s+", " ", g["word"].lower())
     if word == "today" and _generic_today(ctx, cand):
-        return "PRESENT_REF", "ref", "D"
+        return None  # "today's world" is the present age, which TimeML leaves unmarked
     if ctx.anchor is None:
         return None
     shift = {"the day before yesterday": -2, "the day after tomorrow": 2}.get(word)
@@ -371,12 +425,16 @@ def _dayword(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str, s
     return (f"{day.isoformat()}T{pod}", "point", "D") if pod else _point(day, "D")
 
 
+_GENERIC_AFTER_TODAY = (
+    r"'s\s+(?:world|society|china|america|europe|economy|standards|youth|young|generation"
+    r"|children|families|students|consumers)\b"
+)
+
+
 def _generic_today(ctx: TextContext, cand: Candidate) -> bool:
     """'today' as the present age ("in today's China", "today's world"), not the day."""
     after = ctx.text[cand.end : cand.end + 20].lower()
-    return (ctx.prev_word(cand.start).lower() in {"in", "of"} and after.startswith("'s")) or bool(
-        re.match(r"'s\s+(?:world|society|china|america|europe|economy|standards)", after)
-    )
+    return bool(re.match(_GENERIC_AFTER_TODAY, after))
 
 
 @handler("relunit")

@@ -45,6 +45,7 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
     weekday_abbr = _capitalised("|".join(w for w in lex.words["weekday"] if len(w) <= 5))
     weekday = rf"(?:{weekday_full}|(?:{weekday_abbr})\.)"
     units = r"(?:decade|century|centuries|year|month|week|day|hour|minute|quarter)s?"
+    more = r"(?:more|additional|extra|further|straight|consecutive)"
     num = _number_pattern(lex)
     vague = lex.alternation("vague")
     approx = (
@@ -55,6 +56,7 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
     season = lex.alternation("season")
     ordinal = lex.alternation("ordinal")
     year = r"(?:1[6-9]\d\d|20\d\d)"
+    year_any = rf"(?:{year}|{_spelled_year()})"  # "nineteen ninety-six" in transcripts
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     boundary = r"(?:the\s+)?(?i:end|beginning|start|middle|first\s+half|second\s+half)\s+of\s+"
     lead = rf"(?:(?P<mod>(?i:early|late|mid|mid-|earlier|later)|{boundary})[\s-]*)?"
@@ -73,10 +75,15 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
         ),
         (
             "my",
-            rf"{lead}\b(?P<mon>{month})\b(?:\.(?!\s*$|\s+[A-Z]|\s*\n))?,?\s+(?:of\s+)?(?P<y>{year})\b",
+            rf"{lead}\b(?P<mon>{month})\b(?:\.(?!\s*$|\s+[A-Z]|\s*\n))?,?\s+(?:of\s+)?(?P<y>{year_any})\b",
+        ),
+        (
+            "monthrel",
+            rf"{lead}\b(?P<mon>{month})\b\.?(?:\s+(?P<d>{day}))?,?\s+(?P<rel>last|this|next)\s+year\b",
         ),
         ("decade", rf"{lead}\b(?P<dec>(?:1[6-9]|20)\d)0'?s\b"),
         ("decade", rf"{lead}(?:\B'|\b)(?P<dec2>[0-9])0s\b"),
+        ("decade", rf"{lead}\bthe\s+(?P<decw>{_DECADE_WORDS})\b"),
         (
             "quarter",
             rf"\b(?:the\s+)?(?:(?P<ya>year-earlier|year-ago|comparable|year-earlier)\s+)?"
@@ -103,11 +110,16 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
             rf"{lead}\b(?:(?P<rel>last|next|this|this\s+past|the\s+coming)\s+)?"
             rf"(?P<mon>{month_full}|(?i:sept)\.)\b(?!-)",
         ),
-        ("year", rf"{lead}\b(?:(?P<pre>fiscal|calendar)\s+)?(?P<y>{year})\b(?![-/]\d|%|,\d|\.\d)"),
+        (
+            "year",
+            rf"{lead}\b(?:(?P<pre>fiscal|calendar|the\s+year)\s+)?(?P<y>{year_any}|{_MILLENNIUM})\b"
+            r"(?![-/]\d|%|,\d|\.\d)",
+        ),
+        ("century", rf"\b(?:the\s+)?(?P<cn>\d{{1,2}}(?:st|nd|rd|th)|{ordinal})[\s-]+century\b"),
         (
             "season",
             rf"{lead}\b(?:(?P<rel>this|last|next|the|this\s+past|the\s+coming)\s+)?"
-            rf"(?P<season>{season})\b(?:\s+(?:of\s+)?(?P<y>{year})\b)?",
+            rf"(?P<season>{season})\b(?:\s+(?:of\s+)?(?P<y>{year_any})\b)?",
         ),
         (
             "dayword",
@@ -120,11 +132,17 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
             "relunit",
             rf"{lead}\b(?P<rel>last|next|this|past|coming|current|previous|the\s+past|"
             r"the\s+last|the\s+next|the\s+coming|the\s+current|the\s+previous|the\s+following|"
-            r"the\s+same|that|the\s+current\s+fiscal|the\s+latest\s+fiscal|the\s+fiscal|"
+            r"the\s+same|that|the\s+full|the\s+current\s+fiscal|the\s+latest\s+fiscal|the\s+fiscal|"
             r"this\s+fiscal|last\s+fiscal|next\s+fiscal)\s+(?P<unit>week|month|year|decade|"
             r"century|weekend)\b(?!s|-)",
         ),
         ("yearago", r"\byear-(?:earlier|ago)\b"),
+        # a reporting year, counted from the date that follows: "the year ended March 31"
+        (
+            "yearended",
+            r"\bthe\s+(?:fiscal\s+|full\s+|financial\s+)?(?P<unit>year|quarter|month)s?"
+            r"(?=\s+(?:ended|ending)\b)",
+        ),
         ("weekend", r"\b(?:the|this|last|next)\s+weekend\b"),
         (
             "refday",
@@ -140,34 +158,65 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
             "duration",
             rf"\b(?:(?P<the>the\s+(?:past|last|next|coming|first|previous|latest|following|"
             rf"final|same|entire|full|whole)|the)\s+)?(?:(?P<approx>{approx})\s+)?"
-            rf"(?P<n>{num}|{vague})[\s-]+(?:(?P<half>and\s+a\s+half)\s+)?(?P<unit>{units})\b"
-            r"(?![\s-]+old\b|-old)(?:-long)?",
+            rf"(?P<n>{num}|{vague})(?:\s+(?P<frac>1/2))?[\s-]+(?:(?P<half>and\s+a\s+half)\s+)?"
+            rf"(?:{more}\s+)?(?P<unit>{units})\b(?![\s-]+old\b|-old)(?:-long)?"
+            r"(?:\s+(?P<half2>and\s+a\s+half)\b)?",
         ),
         (
             "bareunit",
-            r"(?<=\bfor\s)(?P<unit>years|months|weeks|days|decades|hours)\b"
+            # "weeks or months" first: at one position the first alternative that fits wins
+            r"\b(?P<unit3>hours|days|weeks|months|years)\s+or\s+(?:days|weeks|months|years)\b"
+            r"|(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<unit>years|months|weeks|days|decades|"
+            r"centuries|hours)\b"
             r"|\b(?P<recent>recent|coming|past)\s+(?P<unit2>years|months|weeks|days"
             r"|decades)\b",
         ),
-        ("unitdur", r"\b(?<!-)(?P<n>a|an|one)\s+(?P<unit>year|month|week|day)\b(?!\s+or\b)"),
+        (
+            "unitdur",
+            rf"\b(?<!-)(?P<n>a|an|one)\s+(?:{more}\s+)?(?P<unit>year|month|week|day)\b"
+            r"(?!\s+or\b)",
+        ),
         (
             "clock",
-            r"\b(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.?|p\.m\.?|am|pm)"
-            r"(?![a-z]))|\b(?P<word>noon|midnight)\b",
+            r"(?:\b(?P<h>[01]?\d|2[0-3])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.?|p\.m\.?|am|pm)"
+            r"(?![a-z]))|\b(?P<word>noon|midnight|midday))"
+            # the day after the hour: "10 p.m. Wednesday", "5 p.m. EST Nov. 9"
+            r"(?:(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?,?\s+(?:on\s+)?"
+            rf"(?:(?P<wd>{weekday_full})\b|(?P<mon>{month})\b\.?\s+(?P<d>{day})\b))?",
         ),
-        ("holiday", rf"\b(?P<hol>{_capitalised(lex.alternation('holiday'))})\b"),
+        (
+            "holiday",
+            r"\b(?:(?P<rel>last|next|this)\s+)?"
+            rf"(?P<hol>{lex.alternation('holiday')}|{lex.alternation('floating')})\b",
+        ),
         (
             "set",
             r"\b(?P<word>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly))\b"
-            r"|\b(?:every|each|per)\s+(?P<unit>day|week|month|year|night|morning)\b",
+            r"|\b(?:every|each|per)\s+(?P<unit>day|week|month|year|night|morning|quarter|hour)\b"
+            rf"|\b(?:every|each)\s+(?P<swd>{weekday_full})(?:\s+(?P<spod>{pod}))?\b"
+            rf"|\b(?:every|each)\s+(?P<smon>{month_full})\b",
         ),
         (
             "ref",
-            r"\b(?P<word>(?i:nowadays|now|currently|current|recently|recent|previously|"
+            r"\b(?P<word>(?i:nowadays|now|currently|current|recently|recent|"
             r"lately|the\s+past|the\s+future|the\s+near\s+future|"
             r"these\s+days|at\s+present|the\s+time\s+being|once))\b",
         ),
     ]
+
+
+_DECADE_WORDS = "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+#: "the year two thousand (and one)": only after "the year", since "two thousand" counts too
+_MILLENNIUM = rf"(?<=year\s)two\s+thousand(?:\s+and)?(?:\s+(?:{_TEENS}|{_ONES})\b)?"
+
+
+def _spelled_year() -> str:
+    """A year said in words: "nineteen ninety-six", "nineteen eighty", "nineteen oh five"."""
+    rest = rf"(?:(?:{_TENS})(?:[\s-](?:{_ONES}))?|{_TEENS}|hundred|oh[\s-](?:{_ONES}))"
+    return rf"(?:eighteen|nineteen)[\s-]+{rest}(?![\s-]+(?:hundred|thousand|percent|million))"
 
 
 def _number_pattern(lex: Lexicon) -> str:
