@@ -157,3 +157,10 @@ def test_city_in_an_object_slot_stands_for_its_country(code) -> None:
 def test_city_in_a_locative_phrase_is_no_target(code) -> None:
     events = code("Kenyan police arrested two men in Mombasa.")
     assert {(e.source.code, e.target) for e in events} == {("KENCOP", None)}
+
+
+def test_no_untargeted_twin_beside_the_targeted_event_of_the_same_root(code) -> None:
+    events = code("Norway's navy began large-scale exercises around Iceland on Saturday.")
+    roots_without_target = {e.cameo[:2] for e in events if e.target is None}
+    assert ("NORMIL", "ISL", "152") in triples(events)
+    assert "15" not in roots_without_target

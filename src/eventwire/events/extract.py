@@ -120,7 +120,7 @@ class EventExtractor(ActorResolution):
                 found = self.noun_event(tok, index)
                 if found is not None:
                     events.append(found)
-        return events
+        return _without_untargeted_twins(events)
 
     def verb_event(self, verb: Token, index: MentionIndex, consumed: set[int]) -> Found | None:
         """The verb's event if a pattern matches and it is not a control verb."""
@@ -474,3 +474,18 @@ def _addressees(speaker: ActorMention, asked: list[ActorMention]) -> list[ActorM
 
 
 __all__ = ["EventExtractor", "Found", "appeal_code", "match_verb", "threat_code"]
+
+
+def _without_untargeted_twins(events: list[Found]) -> list[Found]:
+    """Drop an event without a target when the same source has one of its root with a target.
+
+    "began exercises around Taiwan" matches both the verb with its object (a show of
+    force against Taiwan) and the bare noun (exercises, no target); the second says
+    nothing the first does not.
+    """
+
+    def key(found: Found) -> tuple[str, tuple[int, ...]]:
+        return found.code[:2], tuple(sorted(m.start for m, _ in found.sources))
+
+    targeted = {key(f) for f in events if f.targets}
+    return [f for f in events if f.targets or not f.sources or key(f) not in targeted]
