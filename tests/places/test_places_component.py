@@ -154,3 +154,8 @@ def test_a_building_named_like_a_translated_city_name_is_no_place(nlp):
 def test_an_old_spelling_of_a_city_is_still_found_as_a_place(nlp):
     doc = run(nlp, "The delegation flew on to Bombay on Tuesday.")
     assert any(p.country == "IND" for p in places(doc).values())
+
+
+def test_a_hyphenated_city_name_is_found_whole(nlp):
+    doc = run(nlp, "Fighting broke out near Mazar-i-Sharif on Sunday, officials said.")
+    assert any(p.country == "AFG" and "Mazar-i-Sharif" in p.text for p in places(doc).values())

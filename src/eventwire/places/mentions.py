@@ -228,7 +228,7 @@ def _misread_place(ent: Span, gaz: Gazetteer) -> bool:
 
 def _from_entity(doc: Doc, ent: Span, gaz: Gazetteer) -> PlaceMention | None:
     start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-    span = doc[start : ent.end]
+    span = _hyphen_joined(doc, doc[start : ent.end], gaz)
     # alternate names include translations ("White House" is one of Casablanca's): use
     # them only where NER says the name is a place, not a building or an organisation
     alternates = ent.label_ in {"GPE", "LOC"}
@@ -385,3 +385,23 @@ def _after_motion(prep: Token) -> bool:
     return head.lemma_.lower() in MOTION or (
         head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.lemma_.lower() in MOTION
     )
+
+
+def _hyphen_joined(doc: Doc, span: Span, gaz: Gazetteer) -> Span:
+    """The span with names joined to it by hyphens ("Mazar" → "Mazar-i-Sharif") if that is a place.
+
+    The tokenizer splits at hyphens and NER often labels only the first part.
+    """
+    end = span.end
+    while (
+        end + 1 < len(doc)
+        and not doc[end - 1].whitespace_
+        and doc[end].text == "-"
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
+        end += 2
+    if end == span.end:
+        return span
+    joined = doc[span.start : end]
+    return joined if gaz.lookup(joined.text, alternates=True) else span
