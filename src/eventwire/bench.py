@@ -433,26 +433,13 @@ def bench_command(
       eventwire bench --limit 60 --workers 2
     """
     from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
+    from rich.progress import Progress
 
+    from .cli_options import progress_columns
     from .errors import EventwireError
 
     err = Console(stderr=True)
-    columns = [
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-    ]
+    columns = progress_columns()
     try:
         path = corpus if corpus is not None else default_corpus()
         with Progress(*columns, console=err, transient=True) as bar:

@@ -27,12 +27,9 @@ AUTO_POOL_MIN_INPUTS = 200
 err_console = Console(stderr=True)
 
 
-@contextmanager
-def progress_bar(label: str, total: int | None, quiet: bool) -> Iterator[Callable[[Any], None]]:
-    if quiet:
-        yield lambda _item: None
-        return
-    columns = [
+def progress_columns() -> list[Any]:
+    """Label, bar, done/total, rate, elapsed, ETA: every long command shows these."""
+    return [
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
@@ -40,7 +37,14 @@ def progress_bar(label: str, total: int | None, quiet: bool) -> Iterator[Callabl
         TimeElapsedColumn(),
         TimeRemainingColumn(),
     ]
-    with Progress(*columns, console=err_console, transient=False) as bar:
+
+
+@contextmanager
+def progress_bar(label: str, total: int | None, quiet: bool) -> Iterator[Callable[[Any], None]]:
+    if quiet:
+        yield lambda _item: None
+        return
+    with Progress(*progress_columns(), console=err_console, transient=False) as bar:
         task = bar.add_task(label, total=total, rate="")
 
         def advance(_item: Any) -> None:

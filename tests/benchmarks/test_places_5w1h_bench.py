@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
+from bench_modules import load_benchmark
 from shared_data import shared_path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -15,14 +14,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 @pytest.fixture(scope="module")
 def bench():
-    spec = importlib.util.spec_from_file_location(
-        "places_5w1h_bench", REPO / "benchmarks" / "places_5w1h.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("places_5w1h")
 
 
 def test_top_phrases_keep_the_best_agreed_phrases_with_text(bench):

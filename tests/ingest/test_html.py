@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import socket
-import sys
 from pathlib import Path
 
 import pytest
 
+from bench_modules import load_benchmark
 from eventwire.errors import EmptyInputError
 from eventwire.ingest.html import read_html
 from eventwire.ingest.htmlmeta import normalise_local, strip_site
@@ -143,14 +142,7 @@ def test_normalise_local_keeps_the_pages_offset(value: str, expected: str | None
 
 
 def _load_benchmark():
-    spec = importlib.util.spec_from_file_location(
-        "extraction_bench", REPO / "benchmarks" / "extraction.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("extraction")
 
 
 @pytest.mark.shared

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
 import pytest
 
+from bench_modules import load_benchmark
 from eventwire.errors import StoreError
 from eventwire.records import Failure
 from eventwire.store import TABLES, Store
@@ -22,14 +21,7 @@ REPO = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module")
 def bench():
     """benchmarks/store_write.py: its synthetic records and the old executemany insert."""
-    spec = importlib.util.spec_from_file_location(
-        "store_write_bench", REPO / "benchmarks" / "store_write.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("store_write")
 
 
 def _table_rows(con: duckdb.DuckDBPyConnection, name: str) -> list[tuple]:

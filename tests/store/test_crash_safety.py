@@ -3,13 +3,13 @@ article exactly once and whole (a small version of ``benchmarks/crash_safety.py`
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+
+from bench_modules import load_benchmark
 
 REPO = Path(__file__).resolve().parents[2]
 ARTICLES = 60
@@ -23,14 +23,7 @@ KILL_WITHIN_S = 0.3
 
 @pytest.fixture(scope="module")
 def crash():
-    spec = importlib.util.spec_from_file_location(
-        "crash_safety_bench", REPO / "benchmarks" / "crash_safety.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("crash_safety")
 
 
 def test_generated_articles_differ_and_read_as_news(crash, tmp_path):
