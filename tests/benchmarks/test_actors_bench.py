@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bench_modules import load_benchmark
 from shared_data import shared_path
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 def load(name: str):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import duckdb
 import pyarrow as pa
@@ -14,8 +13,6 @@ from eventwire.errors import StoreError
 from eventwire.records import Failure
 from eventwire.store import TABLES, Store
 from eventwire.stories.sql import arrow_table, arrow_type, insert_rows, unique_by_key
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

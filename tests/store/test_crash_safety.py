@@ -11,7 +11,6 @@ import pytest
 
 from bench_modules import load_benchmark
 
-REPO = Path(__file__).resolve().parents[2]
 ARTICLES = 60
 BATCH_SIZE = 4
 # Kill within this many seconds of the first batch commit (a change of the files this
