@@ -28,10 +28,7 @@ class Filters:
 
 def _add_date_range(w: Where, column: str, f: Filters) -> None:
     """Clauses keeping rows whose ``column`` (a DATE expression) lies in since..until."""
-    if f.since:
-        w.add(f"{column} >= CAST(? AS DATE)", f.since)
-    if f.until:
-        w.add(f"{column} <= CAST(? AS DATE)", f.until)
+    w.between(column, f.since, f.until, param="CAST(? AS DATE)")
 
 
 def _page(f: Filters) -> str:

@@ -21,6 +21,13 @@ class Where:
         self.clauses.append(clause)
         self.params.extend(params)
 
+    def between(self, column: str, since: Any, until: Any, param: str = "?") -> None:
+        """Keep rows whose ``column`` lies in since..until (both inclusive; None: open)."""
+        if since:
+            self.add(f"{column} >= {param}", since)
+        if until:
+            self.add(f"{column} <= {param}", until)
+
     def sql(self) -> str:
         """`` WHERE a AND b``, or nothing when there is no clause."""
         return (" WHERE " + " AND ".join(self.clauses)) if self.clauses else ""

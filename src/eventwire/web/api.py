@@ -142,10 +142,7 @@ def list_articles(
 ) -> dict[str, Any]:
     """Articles, newest first; ``q`` searches title and text."""
     w = Where()
-    if since:
-        w.add("a.published_date >= ?", since)
-    if until:
-        w.add("a.published_date <= ?", until)
+    w.between("a.published_date", since, until)
     if q:
         w.add("(a.title ILIKE ? ESCAPE '\\' OR a.text ILIKE ? ESCAPE '\\')", like(q), like(q))
     if actor or country:
@@ -274,10 +271,7 @@ def list_quotes(
 ) -> dict[str, Any]:
     """Quotes with their speakers, newest first; ``actor`` is the speaker."""
     w = Where()
-    if since:
-        w.add("a.published_date >= ?", since)
-    if until:
-        w.add("a.published_date <= ?", until)
+    w.between("a.published_date", since, until)
     if actor:
         actor_clause(w, ("q.speaker_",), actor)
     if country:
@@ -379,10 +373,7 @@ def list_stories(
     """Stories (articles that are copies or rewrites of one report), most articles first."""
     w = Where()
     day = "TRY_CAST(left(s.last_published, 10) AS DATE)"
-    if since:
-        w.add(f"{day} >= ?", since)
-    if until:
-        w.add(f"{day} <= ?", until)
+    w.between(day, since, until)
     if q:
         w.add("s.title ILIKE ? ESCAPE '\\'", like(q))
     sql = (

@@ -122,10 +122,7 @@ def dyad_timeline(
         w.add("NOT coalesce(e.negated, false)")
     prefix = "c." if db.clusters else "e."
     w.add(f"{day} IS NOT NULL")
-    if since:
-        w.add(f"{day} >= ?", since)
-    if until:
-        w.add(f"{day} <= ?", until)
+    w.between(day, since, until)
     quads = ", ".join(
         f"count(*) FILTER (WHERE {prefix}quad_class = {n}) AS {name}"
         for n, name in enumerate(QUADS, 1)

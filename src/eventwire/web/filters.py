@@ -72,10 +72,7 @@ class EventFilters:
     def where(self, day: str = EVENT_DAY) -> Where:
         """The WHERE clause over ``events e`` (joined to ``articles a`` when ``day`` needs it)."""
         w = Where()
-        if self.since:
-            w.add(f"{day} >= ?", self.since)
-        if self.until:
-            w.add(f"{day} <= ?", self.until)
+        w.between(day, self.since, self.until)
         if self.actor:
             actor_clause(w, ("e.source_", "e.target_"), self.actor)
         self._dyad(w)
