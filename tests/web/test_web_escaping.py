@@ -9,8 +9,6 @@ text where the page shows that field.
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from datetime import date
 from urllib.parse import quote
@@ -22,8 +20,7 @@ playwright_api = pytest.importorskip(
     "playwright.sync_api", reason="needs the playwright package ([dev])"
 )
 
-import uvicorn  # noqa: E402
-from test_web_browser import ARGS, CHROMIUM, _free_port  # noqa: E402
+from browser_helpers import NO_CHROMIUM, chromium, served  # noqa: E402
 from web_db import items  # noqa: E402
 
 from eventwire.records import (  # noqa: E402
@@ -38,12 +35,7 @@ from eventwire.records import (  # noqa: E402
 from eventwire.store import Store  # noqa: E402
 from eventwire.web import create_app  # noqa: E402
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"
-    ),
-]
+pytestmark = [pytest.mark.slow, NO_CHROMIUM]
 
 ACTOR_NAME = "<svg onload=alert('actor')>Mischief League</svg>"
 TITLE = "<img src=x onerror=alert('title')> Harbour row"
@@ -102,28 +94,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = tmp_path_factory.mktemp("web") / "xss.duckdb"
     with Store(db) as store:
         store.write_batch([*items(), _xss_article()])
-    port = _free_port()
-    uv = uvicorn.Server(
-        uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=uv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not uv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    uv.should_exit = True
-    thread.join(timeout=10)
+    with served(create_app(db)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with chromium(playwright_api) as b:
         yield b
-        b.close()
 
 
 PAGES = [

@@ -24,6 +24,7 @@ pytest.importorskip("fastapi", reason="the web tests need the [web] extra")
 
 import duckdb
 import httpx
+from browser_helpers import free_port
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 from web_db import build, hostile_id
@@ -38,15 +39,9 @@ TOKEN = "tok-" + "5b8e2c0d9a41"
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "eventwire"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _serve(db: Path, log: Path, token: str | None = None) -> tuple[subprocess.Popen[bytes], int]:
     """``eventwire serve`` in a child process, its output into ``log``."""
-    port = _free_port()
+    port = free_port()
     args = ["serve", "--db", str(db), "--port", str(port)]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     if token:
