@@ -112,15 +112,7 @@ _TIME_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 def _year_ended(cand: Candidate, ctx: TextContext, refs: list) -> Result:
     """'the year ended March 31': a year-long period, its end given by the date after it."""
     unit = _unit(cand.groups["unit"])
-    if _someday(cand, ctx):
-        return "FUTURE_REF", "ref", "D"
     return _duration_value(1, unit), "duration", unit
-
-
-def _someday(cand: Candidate, ctx: TextContext) -> bool:
-    """'will one day be', 'hopes he one day flies': "one day" as someday, no duration."""
-    text = re.sub(r"\s+", " ", ctx.text[cand.start : cand.end].lower())
-    return text == "one day" and ctx.prev_word(cand.start).lower() in _SOMEDAY_BEFORE
 
 
 def _duration_value(n: int | float | None, unit: str, half: bool = False) -> str:
