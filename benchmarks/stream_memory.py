@@ -3,14 +3,20 @@
 Run from the repository root::
 
     .venv/bin/python benchmarks/stream_memory.py [--n 100000] [--workers 2] [--no-prefilter]
-        [--batch-size 32] [--keep DIR]
+        [--batch-size 32] [--per-day 1000] [--briefs] [--keep DIR]
 
 It prints figures and asserts nothing.
 
 The stream: the project's own demo corpus (``eventwire.demo``, written by the team),
 replicated until there are N articles; copy k of an article gets a last paragraph
 "Stream copy k." so every article has its own id (nothing is deduplicated away) while
-the text stays the same to parse. The records are written to a gzip JSON-lines file
+the text stays the same to parse. Copy k is published on day k // per-day of the
+stream (from 1 January 2026), as a feed's dates advance: the story index forgets
+articles older than its horizon (30 days), and stories close after it. Every copy
+is a duplicate of the earlier ones, so the stories are as large as the horizon
+allows: a worst case for story upkeep. ``--briefs`` keeps only each article's
+first paragraph, as a news brief, so that a long stream runs in less time; memory
+that grows per article (the story index, the store) grows the same. The records are written to a gzip JSON-lines file
 first (the readers stream it), then ingested into a fresh DuckDB file.
 
 A sampler thread reads the resident memory (RSS, from /proc) of this process and all
@@ -29,6 +35,7 @@ import sys
 import tempfile
 import threading
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 from eventwire import api
@@ -49,13 +56,18 @@ def demo_records() -> list[dict[str, str]]:
     return records
 
 
-def write_stream(path: Path, n: int) -> None:
+def write_stream(path: Path, n: int, per_day: int, briefs: bool) -> None:
     """N records, the demo articles over and over, each copy with its own last paragraph."""
     base = demo_records()
+    first = date(2026, 1, 1)
     with gzip.open(path, "wt", encoding="utf-8") as out:
         for k in range(n):
             record = dict(base[k % len(base)])
-            record["text"] = f"{record['text'].rstrip()}\n\nStream copy {k}.\n"
+            text = record["text"].strip()
+            if briefs:
+                text = text.split("\n\n")[0]
+            record["text"] = f"{text}\n\nStream copy {k}.\n"
+            record["published"] = (first + timedelta(days=k // per_day)).isoformat()
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
@@ -106,6 +118,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=default_workers())
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--no-prefilter", action="store_true")
+    parser.add_argument("--per-day", type=int, default=1000, help="articles per stream day")
+    parser.add_argument("--briefs", action="store_true", help="first paragraphs only")
     parser.add_argument("--keep", type=Path, help="write the stream and database here")
     args = parser.parse_args()
 
@@ -114,7 +128,7 @@ def main() -> None:
         folder.mkdir(parents=True, exist_ok=True)
         stream = folder / "stream.jsonl.gz"
         start = time.perf_counter()
-        write_stream(stream, args.n)
+        write_stream(stream, args.n, args.per_day, args.briefs)
         print(f"stream: {args.n:,} articles written in {time.perf_counter() - start:.1f} s")
 
         sampler = Sampler()

@@ -6,8 +6,11 @@ root and a few days become one *consolidated event* with counts of mentions,
 articles and outlets, first and last seen, and every report kept as a mention.
 
 How an article finds its story (thresholds in :class:`StoryConfig`, defaults
-measured with ``benchmarks/dedup.py``). MinHash LSH over two signatures proposes
-candidates among all articles stored before it; the tests run on exact sets:
+measured with ``benchmarks/dedup.py``). MinHash estimates over two signatures
+propose candidates among the articles stored before it and published at most
+30 days apart (the horizon, which keeps memory constant on a stream; a story
+takes no member more than 30 days after its first article); the tests run on
+exact sets:
 
 * copy (wire copy, syndicated reprint): Jaccard of word 5-shingles ≥ 0.5;
 * trimmed copy (a prefix, some paragraphs, a round-up made mostly of it):

@@ -34,6 +34,14 @@ class StoryConfig:
     min_containment_words: int = 40
     #: … and published within this many days of each other.
     window_days: int = 3
+    #: Articles are compared only with articles published at most this many
+    #: days apart, and a story takes no member published this long after its
+    #: first article: the in-memory index forgets older articles, which keeps
+    #: the memory of a stream constant.
+    horizon_days: int = 30
+    #: The index keeps at most this many articles (about 1.2 KB each), oldest
+    #: out first; this bounds undated articles, which the horizon cannot.
+    max_index_entries: int = 200_000
     #: Same-event growth: articles sharing an event key (dyad, CAMEO root, date)
     #: also need this Jaccard of the content words of title and first paragraph.
     lead_jaccard: float = 0.2
@@ -67,6 +75,8 @@ class StoryConfig:
             raise StoryConfigError(f"slack must be in [0, 1), got {self.slack}")
         if self.window_days < 0 or self.event_window_days < 0:
             raise StoryConfigError("window_days and event_window_days must be >= 0")
+        if self.horizon_days < self.window_days or self.max_index_entries < 1:
+            raise StoryConfigError("horizon_days must be >= window_days and max_index_entries >= 1")
 
 
 class StoryConfigError(EventwireError):
