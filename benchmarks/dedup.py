@@ -6,6 +6,7 @@ Usage:
     python benchmarks/dedup.py --corpus ../shared/corpora/guardian-taiwan [--top 15]
     python benchmarks/dedup.py --set tests/fixtures/stories_heldout -v   # the held-out set
     python benchmarks/dedup.py --set tests/fixtures/stories_heldout --without merged-
+    python benchmarks/dedup.py --set tests/fixtures/stories_heldout2 -v  # written after the fix
 
 Articles go through the real path: read with ``eventwire.ingest.read_inputs``,
 written with ``Store.write_batch`` into a fresh DuckDB file (no NLP, so the
@@ -202,7 +203,7 @@ def main() -> None:
         "--set",
         type=Path,
         default=FIXTURES,
-        help="a labelled set: tests/fixtures/stories (tuning) or tests/fixtures/stories_heldout",
+        help="a labelled set: tests/fixtures/stories (tuning), stories_heldout or stories_heldout2",
     )
     parser.add_argument(
         "--without",

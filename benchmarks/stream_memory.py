@@ -16,8 +16,9 @@ articles older than its horizon (30 days), and stories close after it. Every cop
 is a duplicate of the earlier ones, so the stories are as large as the horizon
 allows: a worst case for story upkeep. ``--briefs`` keeps only each article's
 first paragraph, as a news brief, so that a long stream runs in less time; memory
-that grows per article (the story index, the store) grows the same. The records are written to a gzip JSON-lines file
-first (the readers stream it), then ingested into a fresh DuckDB file.
+that grows per article (the story index, the store) grows the same. The records are
+written to a gzip JSON-lines file first (the readers stream it), then ingested into a
+fresh DuckDB file.
 
 A sampler thread reads the resident memory (RSS, from /proc) of this process and all
 its child processes (the worker pool) once a second. The report gives the peak of

@@ -95,3 +95,33 @@ def test_heldout_manifest_groups_are_consistent():
     others = [own[n] for n in kinds["other"]]
     assert len(others) >= 15 and len(set(others)) == len(others), "hard negatives: one each"
     assert not set(others) & demo_groups
+
+
+@pytest.mark.slow
+def test_heldout_set_meets_the_issue_target_with_round_ups_included(db_path):
+    # Issue 7 asks for 0.95 both ways. Before the round-up fix the merged files glued
+    # stories together (precision 0.710); measured after it: 1.000 and 0.960.
+    labels = heldout_labels()
+    with corpus_path() as demo:
+        articles = {
+            name: next(
+                a
+                for a in read_inputs(
+                    [str(demo / name[5:] if name.startswith("demo/") else HELDOUT / name)]
+                )
+                if isinstance(a, Article)
+            )
+            for name in labels
+        }
+    ordered = sorted(articles.values(), key=lambda a: (a.published or "", a.id))
+    with Store(db_path) as store:
+        store.write_batch([(a, ArticleResult(article=a.info())) for a in ordered])
+        story = {r["id"]: r["story_id"] for r in store.query("SELECT id, story_id FROM articles")}
+    tp = fp = fn = 0
+    for a, b in itertools.combinations(sorted(labels), 2):
+        same = story[articles[a].id] == story[articles[b].id]
+        tp += same and labels[a] == labels[b]
+        fp += same and labels[a] != labels[b]
+        fn += not same and labels[a] == labels[b]
+    assert tp / (tp + fp) >= 0.95, f"{fp} false pairs"
+    assert tp / (tp + fn) >= 0.95, f"{fn} missed pairs"

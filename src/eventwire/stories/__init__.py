@@ -22,9 +22,12 @@ exact sets:
   of the same source, target, CAMEO root and day, whose title and first
   paragraph share ≥ 0.2 of their content words.
 
-The article joins the story of the best match (copy before trimmed before
-reworded before same event); it never merges two existing stories, so a round-up
-cannot chain unrelated stories together. The first article of a story gives it
+The article joins the story of the best match: shingle matches (copy,
+trimmed) rank together by the share of the new article they cover, then
+reworded, then same event; it never merges two existing stories. A round-up
+joins the story most of its text comes from, and a member that shares little of
+its text with its match counts only by what it shares with the rest of its
+story, so it cannot glue a second story on. The first article of a story gives it
 its id (``s`` + article id). Results depend on the order articles arrive in,
 but writing the same input again changes nothing.
 

@@ -1,7 +1,7 @@
 """Give every new article a story, inside the store's batch transaction.
 
 An article joins the story of the earlier article it copies most closely
-(:meth:`StoryIndex.best_match`); failing that, the story of an article published
+(:func:`best_match`); failing that, the story of an article published
 within the window that reports the same event (same source and target codes,
 CAMEO root and day) *and* whose title and first paragraph share enough content
 words. That second test is deliberately conservative: two reports of one
@@ -9,8 +9,13 @@ meeting are one story, but two meetings of the same pair in one week are not
 merged on the event key alone. Otherwise the article starts a story of its own,
 whose id is ``s`` + the article id.
 
-An article joins one story; it never merges two existing stories, so an
-article made of two reports (a round-up) cannot chain unrelated stories.
+An article joins one story; it never merges two existing stories. A round-up
+(an article made of two reports) joins the story most of its text comes from,
+and later articles cannot join through its other half: a member that shares
+little of its text with the article it matched counts only by the text it
+shares with the rest of its story (:func:`match.story_part`). Without that, the
+round-up would take story A, and every later copy of story B, matching the
+round-up's B half, would join A too.
 """
 
 from __future__ import annotations
@@ -25,7 +30,16 @@ from ..ingest.dates import published_date
 from ..records import Article
 from .config import StoryConfig
 from .index import StoryIndex
-from .match import RANK, Features, Match, compare, within_days
+from .match import (
+    RANK,
+    Features,
+    Match,
+    compare,
+    covered,
+    partial,
+    story_part,
+    within_days,
+)
 from .minhash import Signature, signature, to_blob
 from .shingles import content_words, jaccard, lead
 from .sql import insert_rows
@@ -81,7 +95,7 @@ class StoryKeeper:
             features = Features.of(article.text, self.config)
             sig = signature(features, self.config)
             day = published_date(article.published)
-            match = best_match(con, index, features, sig, day)
+            match = best_match(con, index, features, sig, day, update)
             if match is None and article.id in with_events:
                 match = self._event_match(con, index, article, day)
             story = match.story_id if match else story_id_for(article.id)
@@ -134,29 +148,99 @@ def best_match(
     features: Features,
     sig: Signature,
     day: date | None,
+    batch: StoryUpdate | None = None,
 ) -> Match | None:
     """The stored article this one copies most closely, decided on exact sets.
 
-    Copies beat trimmed copies, which beat reworded ones; within a kind the
-    highest score wins, and ties go to the smaller article id.
+    A partial member (a round-up, see :func:`partial`) counts only by the text
+    it shares with the rest of its story (:func:`story_part`): a round-up that
+    joined story A through half of its text cannot pull articles of story B
+    into A. Shingle matches (copy, trimmed) beat reworded ones; among them the
+    candidate that covers the largest share of this article wins, so a round-up
+    joins the story most of its text comes from; then the higher score, then
+    the smaller article id. ``batch`` holds what the running batch assigned so
+    far, whose rows are not written yet.
     """
     ids = index.candidates(sig, day)
     if not ids:
         return None
+    batch = batch or StoryUpdate()
+    cfg = index.config
     rows = con.execute(
-        "SELECT id, text FROM articles WHERE list_contains(?, id) ORDER BY id", [ids]
+        "SELECT a.id, a.text, s.matched_article, s.match_kind FROM articles a"
+        " LEFT JOIN article_signatures s ON s.article_id = a.id"
+        " WHERE list_contains(?, a.id) ORDER BY a.id",
+        [ids],
     ).fetchall()
+    feats = {other_id: Features.of(text or "", cfg) for other_id, text, _, _ in rows}
+    how: dict[str, tuple[str | None, str | None]] = {}
+    for other_id, _, anchor_id, kind in rows:
+        made = batch.matches.get(other_id)
+        how[other_id] = (made.article_id, made.kind) if made else (anchor_id, kind)
+    feats |= _features_of(con, {a for a, _ in how.values() if a and a not in feats}, cfg)
+    part = {
+        other_id
+        for other_id, (anchor_id, kind) in how.items()
+        if anchor_id in feats and partial(feats[other_id], kind, feats[anchor_id], cfg)
+    }
+    members = _members(con, {index.entries[i].story_id for i in part}, batch, cfg)
     found = []
-    for other_id, text in rows:
+    for other_id in sorted(feats.keys() & set(ids)):
         entry = index.entries[other_id]
-        other = Features.of(text or "", index.config)
-        result = compare(features, other, (day, entry.published), index.config)
-        if result is not None:
-            kind, score = result
-            found.append(
-                (RANK[kind], -score, other_id, Match(other_id, entry.story_id, kind, score))
-            )
-    return min(found)[3] if found else None
+        other = feats[other_id]
+        if other_id in part:
+            story = members.get(entry.story_id, {})
+            other = story_part(other, [f for i, f in story.items() if i != other_id])
+        result = compare(features, other, (day, entry.published), cfg)
+        if result is None:
+            continue
+        kind, score = result
+        if kind in _SHINGLE_KINDS:
+            group, cover = 0, covered(features.shingles, other.shingles)
+        else:
+            group, cover = RANK[kind], covered(features.words, other.words)
+        found.append(
+            (group, -cover, -score, other_id, Match(other_id, entry.story_id, kind, score))
+        )
+    return min(found)[4] if found else None
+
+
+# Kinds of match decided on word shingles, whose members may hold foreign text.
+_SHINGLE_KINDS = ("copy", "contained")
+
+
+def _features_of(
+    con: duckdb.DuckDBPyConnection, ids: set[str], config: StoryConfig
+) -> dict[str, Features]:
+    """The exact sets of stored articles, by id."""
+    if not ids:
+        return {}
+    rows = con.execute(
+        "SELECT id, text FROM articles WHERE list_contains(?, id)", [sorted(ids)]
+    ).fetchall()
+    return {i: Features.of(text or "", config) for i, text in rows}
+
+
+def _members(
+    con: duckdb.DuckDBPyConnection, stories: set[str], batch: StoryUpdate, config: StoryConfig
+) -> dict[str, dict[str, Features]]:
+    """Story id → its members' exact sets, including members of the running batch."""
+    if not stories:
+        return {}
+    story_of = {
+        r[0]: r[1]
+        for r in con.execute(
+            "SELECT id, story_id FROM articles WHERE list_contains(?, story_id)",
+            [sorted(stories)],
+        ).fetchall()
+    }
+    story_of |= {a: s for a, s in batch.assigned.items() if s in stories}
+    feats = _features_of(con, set(story_of), config)
+    out: dict[str, dict[str, Features]] = {s: {} for s in stories}
+    for article_id, story in story_of.items():
+        if article_id in feats:
+            out[story][article_id] = feats[article_id]
+    return out
 
 
 # Events that can tie two articles: affirmed, with both actors, not self-directed.

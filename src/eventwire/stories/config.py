@@ -45,6 +45,11 @@ class StoryConfig:
     #: Same-event growth: articles sharing an event key (dyad, CAMEO root, date)
     #: also need this Jaccard of the content words of title and first paragraph.
     lead_jaccard: float = 0.2
+    #: A member joined by a copy test vouches for its whole text only when this
+    #: share of its shingles is in the article it matched; otherwise (a round-up,
+    #: a longer version) later articles must match the shared part, so that a
+    #: round-up of two stories cannot glue the second one onto the first.
+    whole_member: float = 0.8
     #: LSH thresholds that pick candidates; lower than the checks above, so that
     #: trimmed copies (low Jaccard, high containment) are still found.
     copy_candidates: float = 0.15
@@ -65,6 +70,7 @@ class StoryConfig:
             "lead_jaccard",
             "copy_candidates",
             "rewrite_candidates",
+            "whole_member",
         ):
             value = getattr(self, name)
             if not 0.0 < value <= 1.0:

@@ -9,6 +9,7 @@ from the candidate's stored text.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -49,6 +50,41 @@ def containment(a: frozenset[str], b: frozenset[str]) -> float:
     """Share of the smaller set that lies in the larger one."""
     smaller = min(len(a), len(b))
     return len(a & b) / smaller if smaller else 0.0
+
+
+def covered(a: frozenset[str], b: frozenset[str]) -> float:
+    """Share of ``a`` that lies in ``b`` (directional, unlike :func:`containment`)."""
+    return len(a & b) / len(a) if a else 0.0
+
+
+def partial(member: Features, kind: str | None, anchor: Features, config: StoryConfig) -> bool:
+    """Whether a story member holds much text that its match did not vouch for.
+
+    A member that joined by a copy test (``kind`` copy or contained) but shares
+    less than ``whole_member`` of its shingles with the article it matched
+    (``anchor``) holds text from elsewhere: a round-up of two stories, or a
+    longer version of a trimmed copy. Members that joined otherwise (first of a
+    story, reworded, same event) count whole.
+    """
+    if kind not in ("copy", "contained") or not member.shingles:
+        return False
+    return covered(member.shingles, anchor.shingles) < config.whole_member
+
+
+def story_part(member: Features, others: Sequence[Features]) -> Features:
+    """The part of a partial member that its story vouches for.
+
+    That is the text it shares with the story's other members: the longer
+    version of a trimmed copy is vouched for whole once a second full copy
+    joins, but the second half of a round-up, found in no other member, is not,
+    so later articles of that other story cannot join through it.
+    """
+    shingles: set[str] = set()
+    words: set[str] = set()
+    for other in others:
+        shingles |= member.shingles & other.shingles
+        words |= member.words & other.words
+    return Features(frozenset(shingles), frozenset(words))
 
 
 def within_days(a: date | None, b: date | None, days: int) -> bool:
