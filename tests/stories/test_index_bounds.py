@@ -94,3 +94,15 @@ def test_through_the_store_a_reprint_months_later_starts_a_new_story(db_path):
         }
     assert stories[first.id] == stories[soon.id] == story_id_for(first.id)
     assert stories[late.id] == story_id_for(late.id)
+
+
+def test_a_story_of_many_copies_offers_only_its_closest_few():
+    index = StoryIndex(CONFIG)
+    text = numbered_text(5)
+    for k in range(12):  # twelve copies in one story, one with a word changed
+        copy = text if k else text.replace("item5x0", "changed")
+        index.add(f"c{k:02d}", signature(copy, CONFIG), "s", START)
+    index.add("other", signature(text, CONFIG), "t", START)
+    found = index.candidates(signature(text, CONFIG), START)
+    assert len([a for a in found if a.startswith("c")]) == CONFIG.candidates_per_story
+    assert "c00" not in found and "other" in found  # the changed copy estimates lowest

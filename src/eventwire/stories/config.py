@@ -42,6 +42,10 @@ class StoryConfig:
     #: The index keeps at most this many articles (about 1.2 KB each), oldest
     #: out first; this bounds undated articles, which the horizon cannot.
     max_index_entries: int = 200_000
+    #: Of one story's candidates only this many, those with the highest
+    #: estimates, are compared on exact sets, so a story of many copies does not
+    #: make each new copy slower.
+    candidates_per_story: int = 4
     #: Same-event growth: articles sharing an event key (dyad, CAMEO root, date)
     #: also need this Jaccard of the content words of title and first paragraph.
     lead_jaccard: float = 0.2
@@ -81,6 +85,8 @@ class StoryConfig:
             raise StoryConfigError(f"slack must be in [0, 1), got {self.slack}")
         if self.window_days < 0 or self.event_window_days < 0:
             raise StoryConfigError("window_days and event_window_days must be >= 0")
+        if self.candidates_per_story < 1:
+            raise StoryConfigError("candidates_per_story must be >= 1")
         if self.horizon_days < self.window_days or self.max_index_entries < 1:
             raise StoryConfigError("horizon_days must be >= window_days and max_index_entries >= 1")
 

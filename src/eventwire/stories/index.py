@@ -238,7 +238,7 @@ class StoryIndex:
             days = self._days[:used]
             dated = days != _NO_DAY
             open_rows &= ~dated | (np.abs(days.astype(np.int64) - day) <= cfg.horizon_days)
-        found = self._near(
+        score = self._near(
             self._shingles,
             sig.shingles.hashvalues,
             sig.shingle_count,
@@ -254,21 +254,35 @@ class StoryIndex:
                 & (days != _NO_DAY)
                 & (np.abs(days.astype(np.int64) - day) <= cfg.window_days)
             )
-            found |= self._near(
-                self._words,
-                sig.words.hashvalues,
-                sig.word_count,
-                recent,
-                cfg.rewrite_jaccard,
-                cfg.rewrite_containment,
-                cfg.min_containment_words,
+            score = np.maximum(
+                score,
+                self._near(
+                    self._words,
+                    sig.words.hashvalues,
+                    sig.word_count,
+                    recent,
+                    cfg.rewrite_jaccard,
+                    cfg.rewrite_containment,
+                    cfg.min_containment_words,
+                ),
             )
-        out = []
-        for row in np.flatnonzero(found):
+        return sorted(self._best_per_story(score, day))
+
+    def _best_per_story(self, score: np.ndarray, day: int) -> list[str]:
+        """The candidates with the highest estimates, ``candidates_per_story`` per open story.
+
+        A story of a thousand wire copies needs only its closest few compared on
+        exact sets; comparing all would make each new copy cost as much as the
+        story is long.
+        """
+        per_story: dict[str, list[tuple[float, str]]] = {}
+        for row in np.flatnonzero(score > 0):
             article_id = self._ids[row]
-            if self._story_open(self.entries[article_id].story_id, day):
-                out.append(article_id)
-        return sorted(out)
+            story = self.entries[article_id].story_id
+            if self._story_open(story, day):
+                per_story.setdefault(story, []).append((-float(score[row]), article_id))
+        keep = self.config.candidates_per_story
+        return [a for ranked in per_story.values() for _, a in sorted(ranked)[:keep]]
 
     def _story_open(self, story_id: str, day: int) -> bool:
         """Whether a story still takes members published on ``day``.
@@ -289,12 +303,15 @@ class StoryIndex:
         containment: float,
         min_count: int,
     ) -> np.ndarray:
-        """Rows whose estimated Jaccard or containment comes within slack of the tests."""
-        hits = np.zeros(len(mask), dtype=bool)
+        """Per row, the best estimate (Jaccard, or containment where trusted) of the
+        rows that come within slack of a test, else 0."""
+        scores = np.zeros(len(mask))
         if not count or not mask.any():
-            return hits
+            return scores
         slack = self.config.slack
         where, j, smaller, c = rows.estimates(values.astype(np.uint32), count, mask)
-        ok = (j >= jaccard - slack) | ((smaller >= min_count) & (c >= containment - slack))
-        hits[where[ok]] = True
-        return hits
+        trusted = smaller >= min_count
+        ok = (j >= jaccard - slack) | (trusted & (c >= containment - slack))
+        best = np.where(trusted, np.maximum(j, c), j)
+        scores[where[ok]] = np.maximum(best[ok], 1e-9)
+        return scores
