@@ -75,4 +75,11 @@ def test_past_tense_day_far_ahead_is_last_years():
     assert nearest_year(date(2021, 9, 10), 3, 1, "past") == date(2021, 3, 1)
     # a date a few weeks ahead stays ahead even in a past-tense report of a schedule
     assert nearest_year(ANCHOR, 12, 1, "past") == date(2021, 12, 1)
-    assert nearest_year(date(2021, 9, 10), 3, 1) == date(2022, 3, 1)
+
+
+def test_day_without_tense_leans_to_the_past():
+    # March 1 seen from September 10: 193 days back, 172 ahead; near enough to a tie that
+    # the one a report most likely tells of, the past one, wins
+    assert nearest_year(date(2021, 9, 10), 3, 1) == date(2021, 3, 1)
+    # January 15 is clearly nearer ahead (127 days against 238)
+    assert nearest_year(date(2021, 9, 10), 1, 15) == date(2022, 1, 15)

@@ -31,6 +31,8 @@ PRECISION_OF_UNIT = {
     "CE": "decade",
 }
 _ORDER = ["D", "W", "M", "Q", "Y", "DE", "CE"]
+#: Days by which an unqualified date ahead of the anchor must be nearer than the one behind.
+_AHEAD_PENALTY = 45
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
@@ -163,7 +165,7 @@ def month_year(anchor: date, month: int, tense: Tense, offset: int = 0) -> int:
     if tense in {"past", "future"}:
         return anchor.year
     # unknown or present tense ("by February", "the summit in April"): the nearest one
-    if month - anchor.month > 6:
+    if month - anchor.month >= 6:  # a tie goes to the past, as for days
         return anchor.year - 1
     if anchor.month - month > 6:
         return anchor.year + 1
@@ -186,7 +188,8 @@ def nearest_occurrence(anchor: date, options: list[date], tense: Tense, offset: 
         return min(later, key=lambda d: abs((d - anchor).days)) if later else options[0]
     if tense == "past" and any(d <= anchor for d in options):
         options = [d for d in options if d <= anchor or (d - anchor).days <= 100]
-    return min(options, key=lambda d: (abs((d - anchor).days), d > anchor))
+    # reports mostly tell what has happened: a date ahead must be clearly nearer to win
+    return min(options, key=lambda d: abs((d - anchor).days) + _AHEAD_PENALTY * (d > anchor))
 
 
 def nearest_year(anchor: date, month: int, day: int, tense: Tense = None) -> date | None:

@@ -27,6 +27,8 @@ _FUTURE_HEADS = {
     "plan", "expect", "schedule", "due", "set", "intend", "hope", "aim", "prepare", "decide",
     "agree", "promise", "vow", "pledge", "threaten", "want", "seek", "propose",
 }  # fmt: skip
+#: Verbs whose date is that of the thing planned, even when the planning is told as past.
+_PLANNING = {"plan", "schedule", "postpone", "reschedule"}
 _NAME_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "FAC", "PRODUCT", "NORP"}
 
 
@@ -76,6 +78,10 @@ class TextContext:
             return None
         return self.tense(start, end)
 
+    def month_tense(self, start: int, end: int) -> Tense:
+        """The tense that dates a month: the clause's, unless it sets a deadline."""
+        return self.deadline_tense(start, end)
+
     def entity(self, start: int, end: int) -> str | None:
         """The named-entity label over the candidate (unknown without a parse)."""
         return None
@@ -117,6 +123,15 @@ class DocContext(TextContext):
         verb = governing_verb(toks)
         return verb_tense(verb) if verb is not None else super().tense(start, end)
 
+    def month_tense(self, start: int, end: int) -> Tense:
+        # "announced a cut in its supply in September": the month dates the cut, a thing
+        # that may still lie ahead, not the announcing; so no tense from the verb
+        tense = super().month_tense(start, end)
+        toks = self._tokens(start, end)
+        if tense == "past" and toks and _first_head_is_noun(toks):
+            return None
+        return tense
+
     def entity(self, start: int, end: int) -> str | None:
         labels = [t.ent_type_ for t in self._tokens(start, end) if t.ent_type_]
         return labels[0] if labels else None
@@ -147,6 +162,15 @@ def governing_verb(tokens: list[Token]) -> Token | None:
     return None
 
 
+def _first_head_is_noun(tokens: list[Token]) -> bool:
+    """Whether the expression hangs, through prepositions only, from a common noun."""
+    inside = {t.i for t in tokens}
+    node = next((t for t in tokens if t.head.i not in inside), tokens[0]).head
+    while node.pos_ == "ADP" and node.head.i != node.i:
+        node = node.head
+    return node.pos_ == "NOUN" and node.i not in inside
+
+
 def verb_tense(verb: Token) -> Tense:
     """Past, future or present from a verb's tag and auxiliaries."""
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
@@ -155,14 +179,21 @@ def verb_tense(verb: Token) -> Tense:
         return "future"
     if "to" in words and verb.head.lemma_ in _FUTURE_HEADS | {"go"}:
         return "future"
+    if "to" in words and verb.dep_ == "xcomp" and verb.head.lemma_ == "be":
+        return "future"  # "is to resume trading Tuesday", "was to meet Friday": a plan
     if "to" in words and verb.dep_ == "xcomp" and verb.head.i != verb.i:
         return verb_tense(verb.head) if verb.head.tag_ != "VB" else None
     if words & {"would", "could", "might", "may", "should", "must", "can"}:
         return None
+    if verb.lemma_ in _PLANNING and verb.dep_ not in {"acl", "relcl"}:
+        return "future"  # "planned a rally on Saturday": the day is the rally's, still ahead
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
     if verb.tag_ == "VBN" and words & {"has", "have", "had", "'s", "'ve"}:
         return "past"
+    if verb.tag_ == "VBN" and verb.dep_ in {"acl", "relcl"} and not words:
+        # "the year ended March 31" is done by now; "a summit set for April" is a plan
+        return None if verb.lemma_ in _FUTURE_HEADS else "past"
     if verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
         return "future"  # "are meeting on Friday": a progressive with a date is a plan
     if verb.tag_ in {"VBZ", "VBP"}:

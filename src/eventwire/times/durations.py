@@ -10,6 +10,7 @@ from . import calendar as cal
 from .context import TextContext, is_name_word
 from .lexicon import load_lexicon
 from .patterns import Candidate
+from .reporting import quarter_in_focus, stretch_in_focus
 
 Result = tuple[str, str, str] | None
 
@@ -70,9 +71,9 @@ def _ago(cand: Candidate, ctx: TextContext, refs: list) -> Result:
         return None
     # "a decade ago" names a year, as "ten years ago" does
     base, granularity = ctx.anchor, {"DE": "Y", "CE": "Y"}.get(unit, unit)
+    if unit == "Y" and n == 1 and back and stretch_in_focus(cand, refs) and ctx.anchor:
+        return cal.fmt(cal.shift(ctx.anchor, "Y", -1), "Y"), "point", "Y"
     if unit == "Y" and n == 1 and back:
-        from .normalise import quarter_in_focus
-
         focus = quarter_in_focus(cand, refs)
         if focus:  # "up from $4 million a year ago" in a quarterly report
             return cal.fmt(cal.shift(focus, "Y", -1), "Q"), "point", "Q"
@@ -91,14 +92,20 @@ def _ago(cand: Candidate, ctx: TextContext, refs: list) -> Result:
 
 def _year_ago(cand: Candidate, ctx: TextContext, refs: list) -> Result:
     """'year-earlier', 'year-ago': a year before the period just named (or the anchor)."""
-    from .normalise import _reference, quarter_in_focus
+    from .normalise import _reference
 
+    if stretch_in_focus(cand, refs) and ctx.anchor:
+        return cal.fmt(cal.shift(ctx.anchor, "Y", -1), "Y"), "point", "Y"
     focus = quarter_in_focus(cand, refs)
     ref = _reference(cand, ctx, refs)
     parsed = (focus, "Q") if focus else cal.parse_value(ref.value) if ref else None
     base, granularity = parsed if parsed else (ctx.anchor, "Y")
     if base is None:
         return None
+    if not focus and ctx.anchor and base.year < ctx.anchor.year:
+        # the period just named is already the earlier one ("the 1988 period. The
+        # year-ago results ..."): both name it
+        return cal.fmt(base, granularity), "point", granularity
     return cal.fmt(cal.shift(base, "Y", -1), granularity), "point", granularity
 
 

@@ -17,6 +17,7 @@ from . import calendar as cal
 from .context import TextContext, is_name_word
 from .lexicon import load_lexicon
 from .patterns import Candidate
+from .reporting import quarter_in_focus, stretch_in_focus
 
 
 @dataclass(frozen=True)
@@ -128,26 +129,6 @@ def _reference(cand: Candidate, ctx: TextContext, refs: Refs, reach: int = 400) 
     return None
 
 
-_DERIVED = re.compile(r"year|ago|earlier", re.IGNORECASE)
-
-
-def quarter_in_focus(cand: Candidate, refs: Refs, reach: int = 1500) -> date | None:
-    """The quarter an earnings report is about: the latest quarter named before ``cand``.
-
-    Quarters themselves counted back ("the year-ago quarter") are skipped, so that a
-    comparison with the year before does not become the new subject. In such reports
-    "a year ago", "the quarter" and "the 1988 period" mean that quarter or its twin of
-    the year before, not the calendar year or the anchor's quarter.
-    """
-    for ref in reversed(refs):
-        if cand.start - ref.end > reach:
-            return None
-        parsed = cal.parse_value(ref.value)
-        if parsed and parsed[1] == "Q" and not _DERIVED.search(ref.text):
-            return parsed[0]
-    return None
-
-
 @handler("iso")
 def _iso(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str, str] | None:
     g = cand.groups
@@ -249,72 +230,6 @@ def _decade(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str, st
     return f"{century}{digit}", "point", "DE"
 
 
-@handler("quarter", "qcode")
-def _quarter(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str, str] | None:
-    g = cand.groups
-    q = (
-        int(load_lexicon().get("ordinal", g["q"]) or g["q"])
-        if not g["q"].isdigit()
-        else int(g["q"])
-    )
-    if q > 4:
-        return None  # the ordinal list also serves centuries ("the fifth quarter" is none)
-    if "y" in g:
-        return f"{g['y']}-Q{4 if q < 0 else q}", "point", "Q"
-    if ctx.anchor is None:
-        return None
-    if "ya" in g:
-        return f"{ctx.anchor.year - 1}-Q{4 if q < 0 else q}", "point", "Q"
-    if q < 0:
-        return _point(cal.last_complete_quarter(ctx.anchor), "Q")
-    year = ctx.anchor.year
-    if date(year, 3 * q - 2, 1) > ctx.anchor and ctx.tense(cand.start, cand.end) == "past":
-        year -= 1
-    return f"{year}-Q{q}", "point", "Q"
-
-
-@handler("relq")
-def _relative_quarter(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str, str] | None:
-    rel = re.sub(r"\s+", " ", cand.groups["rel"].lower())
-    text = ctx.text[cand.start : cand.end].lower()
-    if ctx.anchor is None or (text.endswith("period") and rel in {"the", "this", "last", "next"}):
-        return None
-    focus = quarter_in_focus(cand, refs)
-    if focus and rel in {"the", "this"}:
-        return _point(focus, "Q")
-    if focus and ("year" in rel or rel in {"the same", "the comparable"}):
-        return _point(cal.shift(focus, "Y", -1), "Q")
-    done = cal.last_complete_quarter(ctx.anchor)
-    if rel in {"the current", "this"}:
-        return _point(ctx.anchor, "Q")
-    if rel == "next":
-        return _point(cal.shift(ctx.anchor, "Q", 1), "Q")
-    if "year" in rel or rel in {"the same", "the comparable"}:
-        return _point(cal.shift(done, "Y", -1), "Q")
-    return _point(done, "Q")
-
-
-@handler("yearq")
-def _year_quarter(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str, str] | None:
-    """'the 1988 quarter': the quarter in focus, in that year; else just the year."""
-    focus = quarter_in_focus(cand, refs)
-    y = cand.groups["y"]
-    if focus is None:
-        return y, "point", "Y"
-    return f"{y}-Q{(focus.month - 1) // 3 + 1}", "point", "Q"
-
-
-@handler("half")
-def _half(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str, str] | None:
-    half = 1 if cand.groups["h"].lower() == "first" else 2  # "the last half" is the second
-    return f"{cand.groups['y']}-H{half}", "point", "H1"
-
-
-@handler("fiscal")
-def _fiscal(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str, str] | None:
-    return cand.groups["y"], "point", "Y"
-
-
 _OFFSETS = {
     "last": -1, "past": -1, "this past": -1, "previous": -1, "the previous": -1,
     "the past": -1, "the last": -1, "next": 1, "coming": 1, "this coming": 1,
@@ -354,14 +269,30 @@ def _bare_month(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str
     m_start = cand.start + ctx.text[cand.start : cand.end].find(g["mon"])
     before = ctx.prev_word(m_start).lower()
     introduced = "rel" in g or "mod" in g or before in _MONTH_PREPS
+    modifier = _month_as_modifier(ctx, before, cand.end)
+    introduced = introduced or modifier
     if month in _STRICT_MONTHS and ctx.tag(m_start) in {"MD", "VB", "VBP", "VBZ", "NNP"}:
         introduced = introduced and ctx.entity(m_start, m_start + 3) == "DATE"
     if not introduced or ctx.entity(m_start, m_start + len(g["mon"])) in {"PERSON", "ORG"}:
         return None
     if is_name_word(ctx, m_start, m_start + len(g["mon"])) or ctx.anchor is None:
         return None
-    year = cal.month_year(ctx.anchor, month, ctx.tense(cand.start, cand.end), _offset(g.get("rel")))
+    if re.sub(r"\s+", " ", g.get("rel", "").lower()) == "this":
+        return f"{ctx.anchor.year:04d}-{month:02d}", "point", "M"  # "this September": this year's
+    # a month naming a thing ("the June accord") takes no tense from the clause's verb
+    tense = None if modifier else ctx.month_tense(cand.start, cand.end)
+    year = cal.month_year(ctx.anchor, month, tense, _offset(g.get("rel")))
     return f"{year:04d}-{month:02d}", "point", "M"
+
+
+_DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "our", "that"}
+
+
+def _month_as_modifier(ctx: TextContext, before: str, end: int) -> bool:
+    """A month between a determiner and a common noun: "a June agreement", "the October
+    vote" (not "the March of Dimes", nor a name: "the May Department Stores")."""
+    after = ctx.next_word(end)
+    return before in _DETERMINERS and after[:1].islower() and after not in {"of", "and", "or"}
 
 
 @handler("year")
@@ -449,6 +380,8 @@ def _relative_unit(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, 
     if base is None:
         return None
     focus = quarter_in_focus(cand, refs) if rel == "last" and unit == "Y" else None
+    if rel == "last" and unit == "Y" and stretch_in_focus(cand, refs):
+        return _point(cal.shift(base, "Y", -1), "Y")  # "nine months ... up from last year"
     if focus and _compares(ctx, cand):
         return _point(cal.shift(focus, "Y", -1), "Q")
     if rel == "the latest" and unit == "Y":
@@ -490,5 +423,7 @@ def _reference_day(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, 
 
 
 from . import durations as _durations  # noqa: E402  (registers the remaining handlers)
+from . import reporting as _reporting  # noqa: E402
 
 _durations.register(handler)
+_reporting.register(handler)

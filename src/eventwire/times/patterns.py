@@ -90,6 +90,11 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
             rf"(?P<q>{ordinal})[\s-]+(?:fiscal[\s-]+)?quarter\b(?:\s+of\s+(?P<y>{year}))?",
         ),
         ("quarter", rf"\b(?:fiscal\s+)?(?:the\s+)?(?P<y>{year})\s+(?P<q>{ordinal})[\s-]+quarter\b"),
+        (
+            "possq",
+            rf"\b(?P<rel>this|last|next)\s+year's\s+(?:(?P<q>{ordinal})[\s-]+)?(?:fiscal\s+)?"
+            r"(?:quarter|period)\b",
+        ),
         ("qcode", rf"\bQ(?P<q>[1-4])(?:\s+(?P<y>{year}))?\b"),
         (
             "relq",
@@ -137,6 +142,13 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
             r"century|weekend)\b(?!s|-)",
         ),
         ("yearago", r"\byear-(?:earlier|ago)\b"),
+        # the current year or month named as such: "for the year", "by year-end"
+        (
+            "curperiod",
+            r"\b(?:(?:the\s+)?end\s+of\s+the\s+(?P<unit>year|month)|year[-\s]end|year's\s+end"
+            r"|the\s+year(?![-']|s\b|\s+(?:ended|ending|earlier|ago|before|after|following|in\s+which"
+            r"|when|that|to|of\s+the|\d)\b))\b",
+        ),
         # a reporting year, counted from the date that follows: "the year ended March 31"
         (
             "yearended",
@@ -157,7 +169,7 @@ def _rules(lex: Lexicon) -> list[tuple[str, str]]:
         (
             "duration",
             rf"\b(?:(?P<the>the\s+(?:past|last|next|coming|first|previous|latest|following|"
-            rf"final|same|entire|full|whole)|the)\s+)?(?:(?P<approx>{approx})\s+)?"
+            rf"final|same|entire|full|whole|year-earlier|year-ago)|the)\s+)?(?:(?P<approx>{approx})\s+)?"
             rf"(?P<n>{num}|{vague})(?:\s+(?P<frac>1/2))?[\s-]+(?:(?P<half>and\s+a\s+half)\s+)?"
             rf"(?:{more}\s+)?(?P<unit>{units})\b(?![\s-]+old\b|-old)(?:-long)?"
             r"(?:\s+(?P<half2>and\s+a\s+half)\b)?",
