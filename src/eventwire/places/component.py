@@ -3,8 +3,9 @@
 Runs after ``ew_actors`` (it needs ``doc._.ew_mentions`` and ``doc._.ew_actors``) and
 before ``ew_events``, which asks :func:`eventwire.places.place_for` for each event.
 
-``doc._.ew_places`` holds one :class:`~eventwire.records.Place` per distinct place, most
-mentioned first (ties: first mention first), ``text`` being its first mention. A country
+``doc._.ew_places`` holds one :class:`~eventwire.records.Place` per distinct place, best
+scored first (mentions, with more weight for the dateline and the lead; ties: first
+mention first), ``text`` being its first mention. A country
 or capital used as an actor ("Tokyo protested") is not in it unless a locative phrase
 makes it a location. ``doc._.ew_place_mentions`` keeps every mention with its tokens,
 for ``place_for``; ``doc.spans["ew_places"]`` holds the same spans, labelled by
@@ -13,14 +14,15 @@ precision, for displaCy.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
 from eventwire.nlp.extensions import register_extensions
+from eventwire.places.dateline import mark_dateline
 from eventwire.places.gazetteer import Gazetteer, load_gazetteer
+from eventwire.places.locate import place_scores
 from eventwire.places.mentions import PlaceMention, find_mentions
+from eventwire.places.rescue import rescue_mentions
 from eventwire.places.resolve import resolve_mentions
 from eventwire.records import Place
 
@@ -53,6 +55,8 @@ class PlaceFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = find_mentions(doc, self.gazetteer)
+        rescue_mentions(doc, self.gazetteer, mentions)
+        mark_dateline(doc, self.gazetteer, mentions)
         resolve_mentions(doc, mentions)
         mentions = [m for m in mentions if m.chosen is not None]
         doc._.ew_place_mentions = mentions
@@ -61,19 +65,19 @@ class PlaceFinder:
             if m.is_place:
                 group.append(Span(doc, m.start, m.end, label=m.chosen.precision))
         doc.spans[SPAN_KEY] = group
-        doc._.ew_places = summarise(mentions)
+        doc._.ew_places = summarise(doc, mentions)
         return doc
 
 
-def summarise(mentions: list[PlaceMention]) -> list[Place]:
-    """One Place per distinct place of the article, most mentioned first."""
-    counts: Counter[tuple] = Counter()
+def summarise(doc: Doc, mentions: list[PlaceMention]) -> list[Place]:
+    """One Place per distinct place of the article, the article's main place first
+    (:func:`~eventwire.places.locate.place_scores`: mentions, dateline, lead)."""
+    places = [m for m in mentions if m.is_place]
+    scores = place_scores(doc, places)
     first: dict[tuple, PlaceMention] = {}
-    for m in mentions:
-        if m.is_place:
-            counts[m.chosen.key] += 1
-            first.setdefault(m.chosen.key, m)
-    order = sorted(counts, key=lambda k: (-counts[k], first[k].start))
+    for m in places:
+        first.setdefault(m.chosen.key, m)
+    order = sorted(scores, key=lambda k: (-scores[k], first[k].start))
     return [first[k].chosen.to_place(first[k].text) for k in order]
 
 

@@ -9,9 +9,10 @@ The rule, in order (the first that finds a place wins):
    into a reported (ccomp), adverbial or coordinated clause.
 2. **Clause**: else the nearest (by tokens) place with a locative phrase in the
    trigger's clause or in a clause coordinated with it ("met in Manila and signed …").
-3. **Article**: else the article's dominant place: the most mentioned place; when it is
-   a country (or region) and the article names a city inside it, that city (most
-   mentioned, then first) — a city says more and points the same way.
+3. **Article**: else the article's dominant place: the best scored place (mentions, and
+   a bonus for the dateline or a place tied by a preposition in the lead); when it is
+   a country (or region) and the article names a city inside it, that city (best
+   scored, then first) — a city says more and points the same way.
 
 A country or capital used as an actor ("Beijing protested") is never a place here
 unless a locative phrase ties it. The Place returned keeps its precision
@@ -20,12 +21,24 @@ unless a locative phrase ties it. The Place returned keeps its precision
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.places.gazetteer import fold
 from eventwire.places.mentions import PlaceMention
 from eventwire.records import Place
+
+# Weights of place_scores: a mention counts 1; a place in the lead earns one bonus, the
+# largest that applies.
+LEAD_SENTENCES = 3
+LEAD_WEIGHT = 1  # named in the lead ("Croydon tram crash: ...")
+LEAD_LOCATIVE_WEIGHT = 3  # tied by a preposition in the lead ("killed in Lagos")
+DATELINE_WEIGHT = 3  # "WASHINGTON, Nov 6 (Reuters) -"
+HEADLINE_LOCATIVES = frozenset({"in", "at", "near", "outside", "off"})
+# A run of capitalised words in a title, with the word before it.
+HEADLINE_NAME = re.compile(r"(?:\b([a-z]+)\s+)?([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*)")
 
 # Links that stay inside one clause when walking from a locative phrase to its event.
 CLAUSE_BREAKS = frozenset({"ccomp", "advcl", "conj", "parataxis", "csubj", "csubjpass", "ROOT"})
@@ -52,15 +65,16 @@ def place_for(doc: Doc, span: Span | Token) -> Place | None:
 
 
 def dominant_place(doc: Doc) -> Place | None:
-    """The article's main place: most mentioned, a city inside it preferred."""
+    """The article's main place: best scored (:func:`place_scores`), a city inside it
+    preferred."""
     mentions = _places(doc)
     if not mentions:
         return None
-    counts = Counter(m.chosen.key for m in mentions)
-    first = {}
+    scores = place_scores(doc, mentions)
+    first: dict[tuple, PlaceMention] = {}
     for m in mentions:
         first.setdefault(m.chosen.key, m)
-    order = sorted(counts, key=lambda k: (-counts[k], first[k].start))
+    order = sorted(scores, key=lambda k: (-scores[k], first[k].start))
     top = first[order[0]].chosen
     if top.precision in ("country", "region"):
         for key in order:
@@ -68,6 +82,67 @@ def dominant_place(doc: Doc) -> Place | None:
             if entry.precision == "city" and _within(entry, top):
                 return entry.to_place(first[key].text)
     return top.to_place(first[order[0]].text)
+
+
+def place_scores(doc: Doc, mentions: list[PlaceMention]) -> Counter[tuple]:
+    """How strongly each place is the article's: a point a mention, and more for where
+    the news is said to happen.
+
+    News puts its place first: the dateline ("KYIV, March 3 -") and a place tied by a
+    preposition in the headline or lead ("tram overturns in London", "clashes ... in
+    Lagos") say where the main event is; a place named only once further down ("fled
+    to Bangladesh") is a side detail however often the body returns to it.
+    """
+    lead = _lead_end(doc)
+    headline = _headline_names(doc)
+    scores: Counter[tuple] = Counter()
+    lead_bonus: dict[tuple, int] = {}
+    for m in mentions:
+        key = m.chosen.key
+        scores[key] += 1
+        if m.dateline:
+            weight = DATELINE_WEIGHT
+        elif m.start < lead:
+            weight = LEAD_LOCATIVE_WEIGHT if m.locative is not None else LEAD_WEIGHT
+        else:
+            weight = headline.get(fold(m.text), 0)
+        lead_bonus[key] = max(lead_bonus.get(key, 0), weight)
+    for key, bonus in lead_bonus.items():
+        scores[key] += bonus
+    return scores
+
+
+def _headline_names(doc: Doc) -> dict[str, int]:
+    """Capitalised names of the article's title (folded), with their lead weight.
+
+    The pre-filter may blank a headline without a verb ("Croydon tram crash: ..."), so
+    the title is read from the Article: a name after "in", "at", "near" or "outside"
+    weighs as a tied place of the lead, any other as a named one.
+    """
+    article = doc._.ew_article if Doc.has_extension("ew_article") else None
+    title = getattr(article, "title", None) or ""
+    names: dict[str, int] = {}
+    for match in HEADLINE_NAME.finditer(title):
+        words = match.group(2).split()
+        before = (match.group(1) or "").strip().lower()
+        weight = LEAD_LOCATIVE_WEIGHT if before in HEADLINE_LOCATIVES else LEAD_WEIGHT
+        for size in range(len(words), 0, -1):
+            for i in range(len(words) - size + 1):
+                key = fold(" ".join(words[i : i + size]))
+                names[key] = max(names.get(key, 0), weight if i == 0 else LEAD_WEIGHT)
+    return names
+
+
+def _lead_end(doc: Doc) -> int:
+    """The token after the lead: the first LEAD_SENTENCES sentences with words
+    (headline, standfirst, first sentence; pre-filtered blanks skipped)."""
+    seen = 0
+    for sentence in doc.sents:
+        if any(t.is_alpha for t in sentence):
+            seen += 1
+            if seen == LEAD_SENTENCES:
+                return sentence.end
+    return len(doc)
 
 
 def _places(doc: Doc) -> list[PlaceMention]:

@@ -11,9 +11,12 @@ Candidates come from two sources:
    a locative preposition ("in Hualien").
 
 Non-places are dropped: words inside PERSON/ORG/NORP/date entities ("Jordan Peele",
-"Japan Airlines"), month and weekday names, demonyms and adjectives ("Japanese"), and
-names the actor knowledge base marks as ambiguous ("Jordan", "Chad") unless NER says
-GPE or a preposition says place.
+"Japan Airlines"; but not a name after "in"/"at" inside one, "the Grand Prix at Monza"),
+month and weekday names, demonyms and adjectives ("Japanese"), names the actor knowledge
+base marks as ambiguous ("Jordan", "Chad") unless NER says GPE or a preposition says
+place, and organisations named like places: a name the article tags ORG and never a
+place ("Mercedes"), a bare acronym or a bracketed credit ("PA", "(AP)"), a club
+("Leicester City") unless a preposition makes it a location.
 
 A country or capital that the actors stage recognised as an *actor* ("Tokyo
 protested", "Japan said") is kept with ``actor_use`` set: it is not one of the
@@ -64,8 +67,13 @@ AREA_NOUNS = frozenset(
      "west", "northeast", "northwest", "southeast", "southwest", "centre", "center", "heart",
      "part", "parts", "area", "areas", "region", "city", "capital", "streets", "border",
      "borders", "suburbs", "vicinity", "island", "islands", "province", "port", "side", "edge",
-     "airspace", "territory", "mainland", "rest", "middle", "interior", "downtown"}
+     "airspace", "territory", "mainland", "rest", "middle", "interior", "downtown", "town",
+     "towns", "village", "villages", "district", "hub", "suburb", "neighbourhood",
+     "neighborhood", "state", "county", "heartland", "hills", "countryside"}
 )  # fmt: skip
+# Prepositions of relation that locate once an area noun stands between ("on the outskirts
+# of X", "on the coast of X"), though "on X" alone relates ("pressure on Japan").
+AREA_PREPOSITIONS = frozenset({"on"})
 MONTHS_AND_DAYS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -113,6 +121,7 @@ class PlaceMention:
     actor_use: bool = False
     locative: Token | None = None
     chosen: GazEntry | None = None
+    dateline: bool = False  # the story's dateline ("KYIV, March 3 -"), where it was filed
     parent: PlaceMention | None = field(default=None, repr=False)
 
     def span(self, doc: Doc) -> Span:
@@ -141,9 +150,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
             if taken.isdisjoint(range(ent.start, ent.end)):
                 found.append(PlaceMention(ent.start, ent.end, ent.text, entries, "ner"))
                 taken.update(range(ent.start, ent.end))
-    blocked = {
-        i for ent in doc.ents if ent.label_ in BLOCKING_LABELS for i in range(ent.start, ent.end)
-    }
+    blocked = {i for ent in doc.ents if ent.label_ in BLOCKING_LABELS for i in _blocked(ent)}
     for mention in _from_capitalised_runs(doc, gaz, taken | blocked):
         found.append(mention)
         taken.update(range(mention.start, mention.end))
@@ -153,7 +160,7 @@ def find_mentions(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
     kept = [m for m in found if m.entries and _keep(doc, m, gaz)]
     _mark_actor_use(doc, kept)
     for m in kept:
-        m.locative = locative_head(m.span(doc).root)
+        m.locative = locative_head(_phrase_root(doc, m.span(doc)))
     return [m for m in kept if m.actor_use or m.locative or not _not_a_location(m, doc)]
 
 
@@ -214,6 +221,16 @@ def _extend_with_generic_noun(doc: Doc, mention: PlaceMention, gaz: Gazetteer) -
         mention.entries = [e for e in mention.entries if e.kind != "city"]
 
 
+def _blocked(ent: Span) -> range:
+    """The tokens of a non-place entity that cannot be places: all of them, except after
+    a locative preposition inside it, where the small model ran a name on ("the Italian
+    Grand Prix at Monza", "a summit in Geneva" tagged ORG as a whole)."""
+    for token in ent[1:-1]:
+        if token.lower_ in ("in", "at", "near") and token.pos_ == "ADP":
+            return range(ent.start, token.i)
+    return range(ent.start, ent.end)
+
+
 def _misread_place(ent: Span, gaz: Gazetteer) -> bool:
     """An ORG/PERSON entity that is a place: a town after "in" ("schools in Sendai") or
     the exact name of a country the knowledge base does not mark as ambiguous
@@ -222,7 +239,9 @@ def _misread_place(ent: Span, gaz: Gazetteer) -> bool:
     if not entries:
         return False
     if ent.label_ == "ORG" and locative_head(ent.root) is not None:
-        return True
+        # "schools in Sendai"; but not "the team at Mercedes" when the article tags
+        # "Mercedes" as an organisation again and never as a place
+        return _org_count(ent.doc, ent.text) < 2
     return any(e.kind == "country" for e in entries) and not gaz.kb.is_ambiguous(ent.text)
 
 
@@ -313,12 +332,51 @@ def _keep(doc: Doc, mention: PlaceMention, gaz: Gazetteer) -> bool:
         return False
     if not any(t.is_alpha and t.text[0].isupper() for t in span):
         return False  # lower-case words that happen to be place names ("nice", "police")
+    if mention.source == "match" and _org_count(doc, text) > 0:
+        # tagged ORG elsewhere in the article and never a place: "Mercedes" the team
+        return False
+    if _club_name(doc, span) and locative_head(_phrase_root(doc, span)) is None:
+        return False  # "rivals Manchester City": the club; "in Taipei City" stays
+    if mention.source == "match" and _bracketed(doc, span):
+        return False  # a credit or an abbreviation: "(PA)", "(AP)"
+    if mention.source == "match" and text.isupper() and len(text) <= 3:
+        # an acronym NER did not call a place ("PA", the news agency, not Palestine)
+        return locative_head(span.root) is not None
     if gaz.kb.is_ambiguous(text):
         ner_says_place = any(
             e.label_ == "GPE" and e.start <= span.start and span.end <= e.end for e in doc.ents
         )
         return ner_says_place or locative_head(span.root) is not None
     return True
+
+
+def _phrase_root(doc: Doc, span: Span) -> Token:
+    """The root of the name's phrase: the generic noun after it when the name modifies
+    it ("in Taipei City", "in Fujian Province": "City", "Province"), else its own."""
+    root = span.root
+    if root.dep_ == "compound" and root.head.i == span.end:
+        return root.head
+    return root
+
+
+def _club_name(doc: Doc, span: Span) -> bool:
+    """A city with a capitalised "City" after it that is not itself a place's name: the
+    usual name of a football club ("Leicester City"); "Mexico City" is its own entry."""
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.text == "City"
+
+
+def _bracketed(doc: Doc, span: Span) -> bool:
+    before = doc[span.start - 1].text if span.start > 0 else ""
+    after = doc[span.end].text if span.end < len(doc) else ""
+    return before == "(" and after == ")"
+
+
+def _org_count(doc: Doc, text: str) -> int:
+    """How often ``text`` is tagged ORG in ``doc``; 0 once it is also tagged a place
+    (one sense per article: "Mercedes" the team, not the Argentine town)."""
+    labels = [e.label_ for e in doc.ents if e.text.strip() == text.strip()]
+    return 0 if set(labels) & PLACE_LABELS else labels.count("ORG")
 
 
 def _mark_actor_use(doc: Doc, mentions: list[PlaceMention]) -> None:
@@ -331,13 +389,23 @@ def _mark_actor_use(doc: Doc, mentions: list[PlaceMention]) -> None:
                 if a.kind in ("capital", "country", "agent", "institution"):
                     # a government, or the country of an actor phrase ("US government")
                     m.actor_use = True
-                elif a.kind in ("person", "shortname", "party", "organisation"):
-                    dropped.append(m)  # "Jordan" the person, "Georgia" a party's name
+                elif a.kind in ("person", "shortname", "party", "organisation") and not (
+                    _located_alone(doc, m, a)
+                ):
+                    # "Jordan" the person, "Georgia" a party's name, "Brussels" the EU;
+                    # but what stands after "in" is a place ("a summit in Brussels")
+                    dropped.append(m)
                 break
         else:
             m.actor_use = _acts(doc, m)
     for m in dropped:
         mentions.remove(m)
+
+
+def _located_alone(doc: Doc, mention: PlaceMention, actor) -> bool:
+    """The actor phrase is just the name, and a locative phrase makes it a location."""
+    same = actor.start == mention.start and actor.end == mention.end
+    return same and locative_head(mention.span(doc).root) is not None
 
 
 def _acts(doc: Doc, mention: PlaceMention) -> bool:
@@ -357,20 +425,23 @@ def locative_head(root: Token) -> Token | None:
     is "visited".
     """
     token = root
+    via_area = False
     for _ in range(8):
         if token.dep_ in ("conj", "appos") and token.head.i != token.i:
             token = token.head
             continue
         if token.dep_ == "poss" and token.head.lower_ in AREA_NOUNS:
-            token = token.head  # "in Japan's north"
+            token, via_area = token.head, True  # "in Japan's north"
             continue
         if token.dep_ == "pobj":
             prep = token.head
             word = prep.lower_
             area = prep.head
             if word == "of" and area.lower_ in AREA_NOUNS and area.dep_ in ("pobj", "dobj"):
-                token = area
+                token, via_area = area, True
                 continue
+            if via_area and word in AREA_PREPOSITIONS:
+                return prep  # "on the outskirts of Dhaka"
             if word in DIRECTIONAL:
                 return prep if _after_motion(prep) else None
             return prep if word in LOCATIVE else None

@@ -47,8 +47,30 @@ def resolve_mentions(doc: Doc, mentions: list[PlaceMention]) -> None:
             m.parent.entries = fitting or m.parent.entries
     for m in sorted(mentions, key=lambda m: m.parent is not None):
         m.chosen = choose(m.entries, m.parent.chosen if m.parent else None, countries, regions)
+    _one_sense(mentions)
+    for m in mentions:
         if m.actor_use and m.chosen is not None and not _can_be_actor(m.chosen):
             m.actor_use = False  # "Paris, Texas" is not the French government
+
+
+def _one_sense(mentions: list[PlaceMention]) -> None:
+    """A name keeps one reading in an article: the one its parent settled.
+
+    "Georgia votes" in a headline is the US state when the story says "Atlanta,
+    Georgia" (the parent of Atlanta) or "Savannah, Georgia" (a parent named next to it).
+    """
+    settled: dict[str, GazEntry] = {}
+    for m in mentions:
+        if m.chosen is not None and (m.parent is not None or _is_parent(m, mentions)):
+            settled.setdefault(m.text.casefold(), m.chosen)
+    for m in mentions:
+        reading = settled.get(m.text.casefold())
+        if reading is not None and m.parent is None and reading in m.entries:
+            m.chosen = reading
+
+
+def _is_parent(mention: PlaceMention, mentions: list[PlaceMention]) -> bool:
+    return any(other.parent is mention for other in mentions)
 
 
 def _can_be_actor(entry: GazEntry) -> bool:
