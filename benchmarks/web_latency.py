@@ -151,11 +151,13 @@ def generate(path: Path, events: int, day_column: bool = True) -> None:
         FROM events e JOIN articles a ON a.id = e.article_id
         """
     )
+    # The store's schema has ``events.day`` (filled at write time); SQL inserts fill it here.
     if day_column:
-        con.execute("ALTER TABLE events ADD COLUMN day DATE")
         con.execute(
             f"UPDATE events e SET day = {EVENT_DAY} FROM articles a WHERE a.id = e.article_id"
         )
+    else:
+        con.execute("ALTER TABLE events DROP COLUMN day")
     con.execute("CHECKPOINT")
     con.close()
 

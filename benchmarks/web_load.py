@@ -27,35 +27,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from web_latency import ENDPOINTS as LATENCY_ENDPOINTS
-from web_latency import free_port
-from web_latency import generate as generate_with_sql
-
-from eventwire.store.schema import TABLES
-from eventwire.web.filters import EVENT_DAY
+from web_latency import free_port, generate
 
 ENDPOINTS: dict[str, str] = {
     **LATENCY_ENDPOINTS,
     "overview (cached)": "/api/overview",
     "page /": "/",
 }
-
-
-def generate(db: Path, events: int) -> None:
-    """web_latency's database, with ``events.day`` filled whether or not the schema has it."""
-    if "day" not in TABLES["events"].column_names:
-        generate_with_sql(db, events)
-        return
-    # The store creates the column itself now; web_latency would add it a second time.
-    generate_with_sql(db, events, day_column=False)
-    con = duckdb.connect(str(db))
-    con.execute(f"UPDATE events e SET day = {EVENT_DAY} FROM articles a WHERE a.id = e.article_id")
-    con.execute("CHECKPOINT")
-    con.close()
 
 
 def percentile(values: list[float], p: float) -> float:

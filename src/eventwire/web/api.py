@@ -24,7 +24,7 @@ from .errors import NotFoundError
 from .eventviews import event_page, neighbours
 from .filters import EventFilters, Where, actor_clause, like
 from .highlight import Mark, actor_marks, segments
-from .sql import json_value
+from .sql import PLAIN, json_value
 
 Limit = Annotated[int, Query(ge=1, le=500, description="Rows per page (1–500).")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Rows to skip.")]
@@ -74,9 +74,11 @@ Db = Annotated[ReadOnlyDatabase, Depends(get_db)]
 
 def clean(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rows with every value JSON-ready (dates as text, NaN as null)."""
-    return [
-        {k: json_value(v.item() if hasattr(v, "item") else v) for k, v in r.items()} for r in rows
-    ]
+    return [{k: v if type(v) in PLAIN else _json_ready(v) for k, v in r.items()} for r in rows]
+
+
+def _json_ready(value: Any) -> Any:
+    return json_value(value.item() if hasattr(value, "item") else value)  # numpy scalars
 
 
 def cameo_name(code: str | None) -> str | None:
@@ -351,7 +353,7 @@ def _roles(db: ReadOnlyDatabase, code: str) -> list[dict[str, Any]]:
             " starts_with(source_code, ?)"
             " UNION ALL SELECT 'target', cameo_root, quad_class FROM events WHERE"
             " starts_with(target_code, ?))"
-            " GROUP BY ALL ORDER BY role, events DESC",
+            " GROUP BY ALL ORDER BY role, events DESC, cameo_root",  # ties in a stable order
             [code, code],
         )
     )

@@ -70,6 +70,9 @@ class ReadOnlyDatabase:
         self._generation: int | None = None
         self._local = threading.local()
         self._listeners: list[Callable[[], None]] = []
+        self._derived: dict[str, Any] = {}
+        self._derived_locks: dict[str, threading.Lock] = {}
+        self._derived_guard = threading.Lock()
         self.tables: set[str] = set()
         self.event_columns: set[str] = set()
         self.event_day = EVENT_DAY
@@ -153,6 +156,7 @@ class ReadOnlyDatabase:
         if generation != self._generation:
             first = self._generation is None
             self._generation = generation
+            self._derived.clear()
             self._describe()
             if not first:
                 for listener in self._listeners:
@@ -201,6 +205,22 @@ class ReadOnlyDatabase:
                 "SELECT count(*) > 0 FROM (SELECT 1 FROM event_clusters LIMIT 1)"
             ).fetchone()[0]
         )
+
+    def derived(self, key: str, compute: Callable[[], Any]) -> Any:
+        """``compute()`` once per state of the database (call it under a lease).
+
+        For indexes the web layer builds over the data (``dyaddays.py``): kept
+        until a writer changes the database, whether or not responses are
+        cached. Concurrent first calls wait for one computation.
+        """
+        if key in self._derived:
+            return self._derived[key]
+        with self._derived_guard:
+            lock = self._derived_locks.setdefault(key, threading.Lock())
+        with lock:
+            if key not in self._derived:
+                self._derived[key] = compute()
+            return self._derived[key]
 
     # -- queries ------------------------------------------------------------------
 

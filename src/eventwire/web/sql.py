@@ -92,8 +92,14 @@ def run_sql(db: ReadOnlyDatabase, sql: str, limits: SqlLimits = SqlLimits()) -> 
     }
 
 
+# Types JSON carries as they are (exact types: a bool is an int, but NaN is a float).
+PLAIN = frozenset({str, int, bool, type(None)})
+
+
 def json_value(value: Any) -> Any:
     """A DuckDB value as JSON can carry it (dates as ISO text, NaN as null, bytes as hex)."""
+    if type(value) in PLAIN:  # most values: one set lookup, no chain of isinstance calls
+        return value
     if isinstance(value, float) and not math.isfinite(value):
         return None
     if isinstance(value, dt.date | dt.datetime | dt.time):
