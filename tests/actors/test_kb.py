@@ -338,3 +338,14 @@ def test_check_user_file_reports_unreadable_files(tmp_path):
     path.write_text("hello", encoding="utf-8")
     assert "use a .yaml" in check_user_file(path)[0]
     assert "cannot read" in check_user_file(tmp_path / "missing.yaml")[0]
+
+
+def test_cameo_known_groups_and_armed_groups(kb):
+    # transnational militant groups carry CAMEO's IMG type and a known-group code
+    assert [o.code for o in kb.organisations_named("ISIL")] == ["IMGMUSISI"]
+    assert [o.code for o in kb.organisations_named("al-Qaida")] == ["IMGMUSALQ"]
+    # the European Community is the EU's predecessor, coded as the EU by CAMEO
+    assert [o.code for o in kb.organisations_named("European Community")] == ["IGOEUREEC"]
+    # armed groups bound to one state are institutions of that state
+    assert [i.code for i in kb.institutions_named("Tamil Tigers")] == ["LKAREB"]
+    assert [i.code for i in kb.institutions_named("Muslim Brotherhood")] == ["EGYOPP"]

@@ -119,7 +119,7 @@ def test_clause_around_a_noun_does_not_make_it_hypothetical(code) -> None:
 
 def test_noun_under_a_verb_of_intention_is_intended(code) -> None:
     events = code("Laos plans talks with Thailand.")
-    assert [(e.cameo, e.modality) for e in events] == [("046", Modality.INTENDED)]
+    assert [(e.cameo, e.modality) for e in events] == [("036", Modality.INTENDED)]
 
 
 def test_call_for_talks_is_an_appeal_to_meet(code) -> None:

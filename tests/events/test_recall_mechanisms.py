@@ -64,8 +64,15 @@ def test_asserted_event_without_coded_target_keeps_a_blank_target(code) -> None:
 
 def test_unasserted_or_addressed_event_without_target_is_dropped(code) -> None:
     assert code("Colombia might criticise the plan.") == []
-    assert code("Colombia said that Peru had criticised the plan.") == []
     assert code("Colombia urged calm.") == []
+
+
+def test_reported_event_without_coded_target_keeps_a_blank_target(code) -> None:
+    # what a report says happened is kept as reported, like an asserted event
+    events = code("Colombia said that Peru had criticised the plan.")
+    assert [(e.source.code, e.target, e.cameo, e.modality.value) for e in events] == [
+        ("PER", None, "111", "reported")
+    ]
 
 
 def test_light_verb_subject_owned_by_a_country_is_the_source(code) -> None:

@@ -23,6 +23,13 @@ VOICE_NOUNS = frozenset(
      "decree", "message", "note", "delegation", "team", "mission", "envoy", "representative",
      "member", "members", "group"}
 )  # fmt: skip
+#: Subjects that count the actor of their of-phrase ("thousands of Iraqi Kurds
+#: demonstrated", "a crowd of protesters"): the counted group acts.
+QUANTITY_NOUNS = frozenset(
+    {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
+     "score", "scores", "crowd", "band", "number", "contingent", "unit", "batch", "some",
+     "many", "most", "all", "several", "part", "majority", "third", "half"}
+)  # fmt: skip
 
 
 class ActorResolution:
@@ -51,9 +58,11 @@ class ActorResolution:
         """The actor behind a subject that is its document or part ("a statement from the
         ministry condemned …", "a delegation of X visited …"): CAMEO codes the author or
         the body the part belongs to."""
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in VOICE_NOUNS:
+        lemma = tok.lemma_.lower()
+        counted = lemma in QUANTITY_NOUNS or tok.lower_ in QUANTITY_NOUNS
+        if not counted and (tok.pos_ != "NOUN" or lemma not in VOICE_NOUNS):
             return None
-        for prep in ("by", "from", "of"):
+        for prep in ("of",) if counted else ("by", "from", "of"):
             for obj in prep_objects([tok], prep):
                 mention = index.of_phrase(obj) or self._place_as_actor(obj, index)
                 if mention is not None and mention.kind != "pronoun":

@@ -6,16 +6,25 @@ acting on an actor with a country. Without a coded target, an event is kept with
 blank target (GDELT practice: "Italy released a ship") when it is asserted and not an
 infinitive ("for Japan to resume talks"), its source is the clause's own subject and it
 is no statement, appeal or demand (01, 02, 10: these are about their addressee) and no
-cooperation (03–06) or symmetric event, which need a partner;
+cooperation (03–06) or symmetric event, which need a partner; an intent to cooperate
+(03) is the exception: a commitment made by the clause's own subject ("Peru promised to
+reform the courts") is kept without a partner, asserted, intended or reported;
 protests (14), force posture (15) and claims of responsibility (015) always, where CAMEO
 often leaves the target implicit.
 Symmetric events with conjoined actors and no target ("A and B met", "talks between A
-and B") give one event per pair, the first-named actor as source; B→A is implied by the
+and B"), and cooperative events (03–06) of conjoined actors of different countries
+with no other partner ("A and B agreed to …": :meth:`Found.make_mutual`), give one
+event per pair, the first-named actor as source; B→A is implied by the
 ``;symmetric`` rule suffix and not written twice, so counts of events are not doubled.
 Events with several pairs share a ``group`` id. Never kept: an actor acting on itself, a
 state and one of its own parts ("It accused China" said of a Chinese body: nearly always
 a resolution slip). Duplicates (same sentence, 3-digit code, negation and countries of
 both actors) are merged, keeping the most confident.
+
+Intended acts (modality intended, not negated) of roots 04–08 take their CAMEO 03
+counterpart (:data:`INTENT_OF`: "will visit" 036, "agreed to lift the embargo" 0354), as
+the codebook codes promises and offers as intent; PETRARCH dictionaries are left as
+they code.
 
 Confidence (clamped to 0.05–0.95): 0.4, +0.15 for a pattern with a particle, object or
 preposition, +0.2 for a target found in the pattern's own slot (+0.1 when found by the
@@ -50,6 +59,10 @@ ADDRESSED_ROOTS = frozenset({"01", "02", "10"})
 #: material cooperation, praise): without a coded counterpart such a report is usually a
 #: half-read sentence ("thanked a visiting delegation from Japan's ruling party").
 PARTNER_ROOTS = frozenset({"03", "04", "05", "06"})
+#: Intent to cooperate (03) is kept without a partner when the subject itself commits
+#: ("promised to reform", "agreed to allow access"), asserted, intended or reported.
+OWN_COMMITMENT_ROOTS = frozenset({"03"})
+COMMITTED = frozenset({Modality.ASSERTED, Modality.INTENDED, Modality.REPORTED})
 #: Sectors of actors kept as sources without a country: armed, police, intelligence and
 #: opposition groups, which CAMEO codes with an unknown country part ("---REB").
 COUNTRYLESS_SECTORS = frozenset({"REB", "INS", "MIL", "COP", "SPY", "UAF", "OPP"})
@@ -72,6 +85,21 @@ class Found:
     negated: bool = False
     modality: Modality = Modality.ASSERTED
     agentless: bool = False  # a passive verb with no by-agent: the target is known, no source
+    refused: bool = False  # "refused to meet", "would not provide": a rejection (12x)
+
+    def make_mutual(self) -> None:
+        """Conjoined parties of a cooperative event with no other partner ("Jordan and
+        Britain agreed to …", "A and B pledged to cooperate") act with each other: the
+        event becomes symmetric, one event per pair, as "A and B met" is."""
+        countries = {m.actor.country or m.actor.code for m, _ in self.sources}
+        if (
+            not self.symmetric
+            and not self.targets
+            and self.code[:2] in PARTNER_ROOTS
+            and len(countries) >= 2
+        ):
+            self.symmetric = True
+            self.rule += ";symmetric"
 
     def pairs(self) -> list[tuple[ActorMention | None, bool, ActorMention | None]]:
         """(source, direct, target) triples this event stands for, after the keep rules."""
@@ -83,19 +111,38 @@ class Found:
             raw = [(s, d, t) for s, d in self.sources for t in self.targets]
         elif self.code[:2] in IMPLICIT_TARGET_ROOTS or self.code in IMPLICIT_TARGET_CODES:
             raw = [(s, d, None) for s, d in self.sources]
+        elif self.is_commitment():
+            # "Syria offered to withdraw", "Serbia's president promised to democratise":
+            # a commitment is the subject's own even when no partner is named; the
+            # subject of "agreed to allow access" reaches "allow" through control
+            raw = [(s, d, None) for s, d in self.sources if d or _controlled(self.anchor)]
         elif (
-            self.modality is Modality.ASSERTED
+            self.modality in (Modality.ASSERTED, Modality.REPORTED)
             and self.code[:2] not in ADDRESSED_ROOTS | PARTNER_ROOTS
             and not self.symmetric
             and not _infinitive(self.anchor)
         ):
             # GDELT practice: an event whose target is no coded actor ("released a ship",
             # "arrested a journalist") keeps a blank target, when the event is asserted
-            # and its source is the clause's own subject
+            # or reported ("police said they arrested …") and its source is the clause's
+            # own subject
             raw = [(s, d, None) for s, d in self.sources if d]
         else:
             return []
         return [(s, d, t) for s, d, t in raw if _keep(s.actor, t.actor if t else None)]
+
+    def is_commitment(self) -> bool:
+        """An intent to cooperate (03), or an act of 04–08 promised ("will allow
+        inspectors", coded as its 03 intent) or refused ("will not accept refugees",
+        coded as its 12 rejection), made by the subject itself."""
+        if self.modality not in COMMITTED:
+            return False
+        if self.refused and self.negated:
+            return refusal_code(self.code) is not None
+        if self.code[:2] in OWN_COMMITMENT_ROOTS:
+            return True
+        promised = self.modality is Modality.INTENDED and not self.negated
+        return promised and intent_code(self.code)[:2] in OWN_COMMITMENT_ROOTS
 
     def agentless_pairs(self) -> list[tuple[ActorMention | None, bool, ActorMention | None]]:
         """A passive without an agent ("two soldiers were killed") names who was acted on but
@@ -111,6 +158,57 @@ class Found:
         ):
             return []
         return [(None, False, t) for t in self.targets if t.actor.country]
+
+
+#: The CAMEO 03 code of an intended cooperative act (codebook: 03 is "offer, promise,
+#: agree to, or otherwise indicate willingness or commitment to cooperate"): "will visit"
+#: is 036, "will give a grant" 0331, "agreed to lift the embargo" 0354. Most specific
+#: key first (4, then 3, then 2 digits).
+INTENT_OF = {
+    "04": "036", "045": "039", "05": "032", "055": "030", "056": "030", "057": "030",
+    "06": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+    "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "075": "0333",
+    "08": "035", "081": "0351", "082": "0352", "083": "034", "0831": "0341", "0832": "0342",
+    "0833": "0343", "0834": "0344", "084": "0353", "085": "0354", "086": "0355",
+    "087": "0356",
+}  # fmt: skip
+
+
+#: The CAMEO 12 code of a refused cooperative act ("refused to meet" 125, "would not
+#: provide aid" 122, "refused to release" 1243, "refused to commit to aid" 122). Most
+#: specific key first.
+REFUSAL_OF = {
+    "03": "120", "031": "121", "0311": "1211", "0312": "1212", "0313": "1213", "033": "122",
+    "0331": "1221", "0332": "1222", "0333": "1223", "0334": "1224", "034": "123",
+    "035": "124", "036": "125", "038": "126", "039": "126",
+    "04": "125", "045": "126", "05": "120", "057": "127",
+    "06": "121", "061": "1211", "062": "1212", "063": "1213",
+    "07": "122", "071": "1221", "072": "1222", "073": "1223", "074": "1224", "075": "1223",
+    "08": "124", "081": "1241", "082": "1242", "083": "123", "0831": "1231", "0832": "1232",
+    "0833": "1233", "0834": "1234", "084": "1243", "085": "1244", "086": "1245",
+    "087": "1246",
+}  # fmt: skip
+
+
+def refusal_code(code: str) -> str | None:
+    """The 12 code for a refused act of roots 03–08; None for other roots."""
+    for key in (code[:4], code[:3], code[:2]):
+        if key in REFUSAL_OF:
+            return REFUSAL_OF[key]
+    return None
+
+
+def intent_code(code: str) -> str:
+    """The 03 code for an act of roots 04–08 that is only intended; other codes as they are."""
+    for key in (code[:4], code[:3], code[:2]):
+        if key in INTENT_OF:
+            return INTENT_OF[key]
+    return code
+
+
+def _controlled(verb: Token) -> bool:
+    """The complement of a control verb ("agreed to allow"), whose subject is the matrix's."""
+    return verb.dep_ == "xcomp"
 
 
 def _infinitive(verb: Token) -> bool:
@@ -147,13 +245,25 @@ def to_records(doc: Doc, found: list[Found], *, dictionary: bool = False) -> lis
     best: dict[tuple, Event] = {}
     groups = 0
     for f in sorted(found, key=lambda f: f.anchor.i):
+        f.make_mutual()
         pairs = [
             (s, d, t)
             for source, d, target in f.pairs()
             for s in _compound(source)
             for t in _compound(target)
         ]
-        numbers = _numbers(f.code, dictionary)
+        code, negated, rule = f.code, f.negated, f.rule
+        if not dictionary and negated and f.refused and refusal_code(code):
+            # "refused to meet X" is the codebook's rejection (125), which did happen
+            code, negated = refusal_code(code) or code, False
+            rule = rule.removesuffix(";symmetric")  # a refusal is one side's act
+        elif f.modality is Modality.INTENDED and not dictionary and not negated:
+            # a PETRARCH dictionary codes what its patterns say; our lexicon follows the
+            # codebook, where a promise to act is an intent (03), not the act
+            code = intent_code(code)
+            if f.targets and code != f.code:
+                rule = rule.removesuffix(";symmetric")  # "plans to meet X": one side's intent
+        numbers = _numbers(code, dictionary)
         if not pairs or numbers is None:
             continue
         group = None
@@ -179,10 +289,10 @@ def to_records(doc: Doc, found: list[Found], *, dictionary: bool = False) -> lis
                 date=date,
                 date_precision=precision if date else "article",
                 location=location,
-                negated=f.negated,
+                negated=negated,
                 modality=f.modality,
                 confidence=confidence(f, source, direct, target),
-                rule=f.rule,
+                rule=rule,
             )
             key = _key(event, sent.start, f.symmetric)
             if key not in best or best[key].confidence < event.confidence:

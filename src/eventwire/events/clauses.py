@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from eventwire.actors import ActorMention
+from eventwire.events.modality import ASPECT_VERBS
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -181,12 +182,24 @@ def known_lemma(token: Token, known) -> str:
 def conjuncts(token: Token) -> list[Token]:
     """The token and its conjuncts, in text order ("Taiwan and Japan" → [Taiwan, Japan])."""
     out = [token]
-    stack = [c for c in token.children if c.dep_ == "conj"]
+    stack = [c for c in token.children if c.dep_ == "conj" or _listed_appos(c)]
     while stack:
         tok = stack.pop(0)
         out.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ == "conj")
+        stack.extend(c for c in tok.children if c.dep_ == "conj" or _listed_appos(c))
     return sorted(out, key=lambda t: t.i)
+
+
+def _listed_appos(token: Token) -> bool:
+    """A list the parser read as an apposition ("The US, Russia, and Switzerland met":
+    Russia an appos of US with Switzerland its conjunct). A true apposition ("Bush,
+    the president") has no coordinated conjunct of its own."""
+    return (
+        token.dep_ == "appos"
+        and token.pos_ == "PROPN"
+        and any(c.dep_ == "cc" for c in token.children)
+        and any(c.dep_ == "conj" for c in token.children)
+    )
 
 
 def is_passive(verb: Token) -> bool:
@@ -282,7 +295,12 @@ def subjects(verb: Token) -> list[Slot]:
         own = agent_objects(verb)
     else:
         own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    if len(own) > 1:
+    if len(own) > 1 and _misparsed_list(own):
+        # "Chile, Peru, and Bolivia met": a list whose members the parser hung apart
+        first = min(own, key=lambda t: t.i)
+        own = sorted({*own, *(c for c in first.children if _list_member(c, first))},
+                     key=lambda t: t.i)  # fmt: skip
+    elif len(own) > 1:
         # two subjects is a misparse ("Hu, the president will …", "who some call …"):
         # the one next to the verb is the one the verb agrees with
         own = [min(own, key=lambda t: abs(verb.i - t.i))]
@@ -293,7 +311,10 @@ def subjects(verb: Token) -> list[Slot]:
         # "criticised and threatened": the second verb shares the first one's subject
         return [Slot(s.token, False) for s in subjects(head)]
     if verb.dep_ == "xcomp" and head.i != verb.i:
-        return [Slot(t, False) for t in controller(head)]
+        # "began to shell", "used tear gas to disperse": an aspect verb's subject does
+        # the act itself, so the subject counts as the clause's own
+        own_act = head.lemma_.lower() in ASPECT_VERBS
+        return [Slot(t, own_act) for t in controller(head)]
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         # "China's attempts to isolate it": the noun's possessor does the isolating
         return [Slot(head, False)]
@@ -306,6 +327,20 @@ def subjects(verb: Token) -> list[Slot]:
     return []
 
 
+def _misparsed_list(own: list[Token]) -> bool:
+    """Several proper-noun subjects with an "and" between them: one coordinated list."""
+    if not all(t.pos_ == "PROPN" for t in own):
+        return False
+    first, last = min(t.i for t in own), max(t.i for t in own)
+    doc = own[0].doc
+    return any(doc[i].lower_ == "and" and doc[i].pos_ == "CCONJ" for i in range(first, last))
+
+
+def _list_member(child: Token, first: Token) -> bool:
+    """A proper noun hung from a list's first member as appos/npadvmod ("Chile, Peru, …")."""
+    return child.pos_ == "PROPN" and child.dep_ in ("appos", "npadvmod") and child.i > first.i
+
+
 def controller(matrix: Token) -> list[Token]:
     """Who does the embedded verb of ``matrix``: its object ("urged Japan to …"), the
     passive subject ("Japan was urged to …") or its subject ("agreed to …")."""
@@ -314,9 +349,17 @@ def controller(matrix: Token) -> list[Token]:
         if passive:
             return passive
     objs = [c for c in matrix.children if c.dep_ in OBJECT_DEPS]
-    if objs:
+    if objs and matrix.lemma_.lower() not in PURPOSE_VERBS:
         return objs
     return [s.token for s in subjects(matrix)]
+
+
+#: Verbs whose "X to …" is a purpose of the subject, not a task for X: "used tear gas to
+#: disperse", "sent troops to secure", "took steps to ease".
+PURPOSE_VERBS = frozenset(
+    {"use", "send", "deploy", "dispatch", "take", "spend", "employ", "mobilise", "mobilize",
+     "launch", "open", "hold", "sign", "build", "set", "pass", "adopt"}
+)  # fmt: skip
 
 
 def _has_mark(verb: Token) -> bool:

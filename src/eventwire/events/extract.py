@@ -7,12 +7,17 @@ predicates combine (:func:`settle`):
 
 - control and raising: "agreed to hold talks", "plans to visit" — the control verb is not
   an event of its own; the embedded verb is coded with the matrix subject as source and
-  the control verb's modality (:mod:`.modality`);
+  the control verb's modality (:mod:`.modality`); when the embedded verb is no event
+  we code ("agreed to build a bridge"), a control verb of commitment is coded on its
+  own pattern (03 intent, 12 refusal, 01 consider: :func:`_bare_commitment`);
 - appeals, demands and threats ("urged Japan to stand together", "threatened to impose
   sanctions") are coded on the matrix verb, which absorbs its complement: its target is
   the complement's actor when it has none of its own, and a generic appeal (020) takes
-  the specific appeal code of what is asked for (036 intent to meet → 026 appeal to meet);
+  the specific appeal code of what is asked for (036 intent to meet → 026 appeal to meet;
+  :mod:`.appeals`);
 - a call made in reported speech ("X said that Y must Z") becomes an appeal by X to Y;
+  an appeal or demand verb with a that-clause ("demanded that Y give up Z") is addressed
+  to the clause's subject even when what is asked is no event we code;
 - any other event inside a reporting verb's complement is Y's, with modality reported;
   the reporting itself is a quote, not an event, unless the lexicon codes the reporting
   verb outside root 01 ("accused", "warned").
@@ -30,8 +35,14 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors import ActorMention, KnowledgeBase, load_knowledge_base
 from eventwire.events.actors_of import ActorResolution
+from eventwire.events.appeals import (
+    ABSORBING_ROOTS,
+    addressees,
+    appeal_code,
+    settle,
+    threat_code,
+)
 from eventwire.events.build import Found, to_records
-from eventwire.events.cameo import is_known_code
 from eventwire.events.clauses import (
     MentionIndex,
     agent_objects,
@@ -47,11 +58,20 @@ from eventwire.events.clauses import (
     public_complements,
     subjects,
 )
+from eventwire.events.complements import (
+    COMMITMENT_ROOTS,
+    THREATENING_ROOTS,
+    asked_clauses,
+    bare_commitment,
+    object_heads,
+    on_condition,
+)
 from eventwire.events.lexicon import Lexicon, VerbPattern
 from eventwire.events.modality import (
     APPEAL_VERBS,
     CONTROL_VERBS,
     INTENT_VERBS,
+    is_refusal,
     modality_of,
     noun_negated,
     own_modality,
@@ -67,21 +87,12 @@ from eventwire.events.nominal import (
 )
 from eventwire.records import Event, Modality
 
-#: Roots of matrix verbs that absorb their complement (appeal, demand, threaten).
-ABSORBING_ROOTS = frozenset({"02", "10", "13"})
 #: Prepositions tried for a target when the pattern's own slot is empty.
 FALLBACK_PREPS = ("with", "to", "against", "toward", "towards")
-#: What a threat threatens, by the code or root of the event threatened (CAMEO 13x).
-THREAT_OF = {
-    "161": "1313", "162": "1311", "163": "1312", "16": "131", "172": "132", "17": "137",
-    "14": "133", "15": "138", "18": "138", "19": "1384", "20": "1385",
-}  # fmt: skip
 #: Roots of attacks, fighting and mass violence, whose target can be where it happens.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: Prepositions that introduce the party attacked in events of force ("fired on X").
 VIOLENT_PREPS = ("on", "at", "upon")
-#: What an appeal asks for, by the root of the event asked for (CAMEO 02x mirrors 03x).
-APPEAL_FOR_ROOT = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
 
 
 class EventExtractor(ActorResolution):
@@ -112,8 +123,16 @@ class EventExtractor(ActorResolution):
                 found = self.verb_event(tok, index, consumed)
                 if found is not None:
                     verbs[tok.i] = found
+        for tok in sent:
+            # "agreed to undertake joint exercises", "promised to democratise the country":
+            # when what is agreed or promised is no event we code, the commitment itself is
+            # (CAMEO 03x, or 12x for a refusal)
+            if tok.pos_ == "VERB" and tok.i not in verbs and bare_commitment(tok, verbs):
+                found = self.verb_event(tok, index, consumed, framing=False)
+                if found is not None and found.code[:2] in COMMITMENT_ROOTS:
+                    verbs[tok.i] = found
         events = self.calls(sent, verbs, index)  # first: a converted call removes its verb
-        events += settle(verbs)
+        events += self._addressed(settle(verbs), index)
         events += self._petrarch_reciprocals(events)
         for tok in sent:
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:
@@ -122,22 +141,25 @@ class EventExtractor(ActorResolution):
                     events.append(found)
         return _without_untargeted_twins(events)
 
-    def verb_event(self, verb: Token, index: MentionIndex, consumed: set[int]) -> Found | None:
-        """The verb's event if a pattern matches and it is not a control verb."""
+    def verb_event(
+        self, verb: Token, index: MentionIndex, consumed: set[int], *, framing: bool = True
+    ) -> Found | None:
+        """The verb's event if a pattern matches and it is not a control verb (with
+        ``framing`` False a control verb is coded on its own: :func:`_bare_commitment`)."""
         lemma = known_lemma(verb, self.verb_lemmas)
         patterns = self.lexicon.verb_patterns(lemma)
         if self.rule_prefix == "petrarch":  # PETRARCH lists some forms as verbs ("LEFT")
             patterns = self.lexicon.verb_patterns(verb.lower_) or patterns
-        if not patterns or _is_carrier(verb, lemma, patterns):
+        if not patterns or (framing and _is_carrier(verb, lemma, patterns)):
             return None
         objs = objects(verb)
         pattern = self._match(patterns, verb, objs)
         if pattern is None:
             return None
-        if lemma in self.speech and _is_report(verb, pattern):
+        if lemma in self.speech and _is_report(verb, pattern, lemma):
             return None  # "X said …", "X told reporters …": a quote, not an event
         if pattern.obj is not None:
-            consumed.update(o.i for o in objs)
+            consumed.update(o.i for o in object_heads(objs))
         targets, in_slot = self.verb_targets(pattern, verb, objs, index)
         sources = self._subject_actors(verb, index)
         if self.rule_prefix == "petrarch":
@@ -145,10 +167,15 @@ class EventExtractor(ActorResolution):
         modality, negated = modality_of(verb, self.speech)
         particle_tokens = [c for c in verb.children if c.dep_ == "prt"]
         trigger = [verb, *particle_tokens, *(objs if pattern.obj else [])]
+        code = pattern.code
+        promised = modality is Modality.INTENDED and not negated
+        if promised and code[:2] in THREATENING_ROOTS and on_condition(verb):
+            # "will impose sanctions unless …", "will halt talks if …": a threat (13x)
+            code = threat_code(code)
         return Found(
             anchor=verb,
             trigger=trigger,
-            code=pattern.code,
+            code=code,
             where=pattern.where,
             rule=self._rule("verb", pattern.where, pattern.symmetric),
             symmetric=pattern.symmetric,
@@ -160,6 +187,7 @@ class EventExtractor(ActorResolution):
             modality=modality,
             # a reduced participle ("sanctions imposed on X") is background, not a report
             agentless=is_passive(verb) and not agent_objects(verb) and verb.dep_ != "acl",
+            refused=is_refusal(verb),
         )
 
     def _match(self, patterns: list[VerbPattern], verb: Token, objs: list[Token]):
@@ -225,6 +253,8 @@ class EventExtractor(ActorResolution):
             # "rejected the Iraqi government's demand", "accepted Japan's offer": the
             # event noun's possessor is the party the act answers
             owners = [c for o in objs for c in o.children if c.dep_ == "poss"]
+            # "demanded a meeting of the Security Council", "accepted the offer of X"
+            owners += prep_objects(objs, "of")
             owners += [o for o in objs if self._noun_country(o, index) is not None]
             # a pronoun possessor ("made its reservations known") is the subject's own
             targets = [m for m in self._actors(owners, index) if m.kind != "pronoun"]
@@ -238,10 +268,13 @@ class EventExtractor(ActorResolution):
         self, code: str, heads: list[Token], attacked: list[Token], index: MentionIndex
     ) -> list[ActorMention]:
         """Targets outside the pattern's own slot: the object of with/to/against/toward;
-        for force, also of on/at ("opened fire on X") and the country where what is
-        attacked lies ("struck targets in Syria")."""
+        for aid, also of for ("aid for Romania"); for force, also of on/at ("opened fire
+        on X") and the country where what is attacked lies ("struck targets in Syria")."""
         violent = code[:2] in VIOLENT_ROOTS
-        for prep in FALLBACK_PREPS + (VIOLENT_PREPS if violent else ()):
+        preps = FALLBACK_PREPS + (VIOLENT_PREPS if violent else ())
+        if code[:2] == "07" or code.startswith("033"):
+            preps += ("for",)  # "aid for Romania": the beneficiary of aid
+        for prep in preps:
             targets = self._actors(prep_objects(heads, prep), index)
             if targets:
                 return targets
@@ -336,11 +369,11 @@ class EventExtractor(ActorResolution):
                 if embedded is None:
                     continue  # what is asked is not an event we code
                 asked = [m for s in subjects(comp) for m in index.actors(s.token)]
+                code = appeal_code(embedded.code)
                 for speaker, direct in speakers:
-                    addressees = _addressees(speaker, asked)
-                    if not addressees:
+                    to = addressees(speaker, asked)
+                    if not to:
                         continue
-                    code = appeal_code(embedded.code)
                     modal = [c for c in comp.children if c.dep_ == "aux" and c.i < comp.i]
                     out.append(
                         Found(
@@ -351,7 +384,7 @@ class EventExtractor(ActorResolution):
                             rule=f"call:{embedded.where}",
                             symmetric=False,
                             sources=[(speaker, direct)],
-                            targets=addressees,
+                            targets=to,
                             target_in_slot=True,
                             specific=True,
                             negated=modality_of(tok, self.speech)[1],
@@ -361,6 +394,27 @@ class EventExtractor(ActorResolution):
                 verbs.pop(comp.i, None)
         return out
 
+    def _addressed(self, events: list[Found], index: MentionIndex) -> list[Found]:
+        """An appeal or demand with no addressee of its own ("demanded that North Korea
+        give up its programme", what is asked being no event we code) is addressed to
+        the subject of the clause that says what is asked."""
+        for found in events:
+            if found.targets or found.code[:2] not in ("02", "10"):
+                continue
+            if known_lemma(found.anchor, APPEAL_VERBS) not in APPEAL_VERBS:
+                continue
+            own = {m.actor.code for m, _ in found.sources}
+            asked = [
+                m
+                for clause in asked_clauses(found.anchor)
+                for slot in subjects(clause)
+                for m in index.actors(slot.token)
+                if m.actor.code not in own and m.kind != "pronoun"
+            ]
+            if asked:
+                found.targets, found.target_in_slot = asked, True
+        return events
+
     def _rule(self, kind: str, where: str, symmetric: bool) -> str:
         prefix = self.rule_prefix if self.rule_prefix and kind == "verb" else kind
         return f"{prefix}:{where}" + (";symmetric" if symmetric else "")
@@ -369,7 +423,7 @@ class EventExtractor(ActorResolution):
 def match_verb(patterns: list[VerbPattern], verb: Token, objs: list[Token]) -> VerbPattern | None:
     """The first (most specific) pattern whose particle, object and preposition are there."""
     prt = particle(verb)
-    words = {w for o in objs for w in (o.lemma_.lower(), o.lower_)}
+    words = {w for o in object_heads(objs) for w in (o.lemma_.lower(), o.lower_)}
     preps = prepositions([verb, *objs, *public_complements([verb, *objs])])
     for p in patterns:
         if p.particle is not None and p.particle != prt:
@@ -393,14 +447,18 @@ def attacked(tokens: list[Token]) -> list[Token]:
     return [*tokens, *(t for p in ("on", "against") for t in prep_objects(tokens, p))]
 
 
-def _is_report(verb: Token, pattern: VerbPattern) -> bool:
+def _is_report(verb: Token, pattern: VerbPattern, lemma: str = "") -> bool:
     """A reporting verb that only reports: statement, appeal or demand codes without a
-    complement saying what is asked ("told reporters" is no demand; "told X to leave" is)."""
+    complement saying what is asked ("told reporters" is no demand; "told X to leave" is,
+    and so is "demanded that X leave": an appeal verb's that-clause is what is asked)."""
     if pattern.code[:2] == "01":
         # "claimed responsibility for …": the object makes it the codebook's statement
         return pattern.obj is None
-    asks = any(c.dep_ == "xcomp" for c in verb.children)
-    return pattern.code[:2] in ("02", "10") and not asks
+    asks = any(c.dep_ == "xcomp" for c in verb.children) or (
+        lemma in APPEAL_VERBS and bool(asked_clauses(verb))
+    )
+    # "demanded elections", "asked for aid": an object the row names is what is asked
+    return pattern.code[:2] in ("02", "10") and not asks and pattern.obj is None
 
 
 def _is_carrier(verb: Token, lemma: str, patterns: list[VerbPattern]) -> bool:
@@ -410,67 +468,6 @@ def _is_carrier(verb: Token, lemma: str, patterns: list[VerbPattern]) -> bool:
     if any(p.code[:2] in ABSORBING_ROOTS for p in patterns):
         return False  # "threatened to …" is the threat
     return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children)
-
-
-def settle(verbs: dict[int, Found]) -> list[Found]:
-    """Let appeal, demand and threat verbs absorb the complement they govern."""
-    absorbed: set[int] = set()
-    for i, found in verbs.items():
-        matrix = _matrix_of(found.anchor)
-        if matrix is None or matrix.i not in verbs:
-            continue
-        outer = verbs[matrix.i]
-        if outer.code[:2] not in ABSORBING_ROOTS or not outer.sources:
-            continue
-        absorbed.add(i)
-        if not outer.targets:
-            asked = found.targets if outer.code[:2] == "13" else [m for m, _ in found.sources]
-            outer.targets = [m for m in asked if all(m.actor != s.actor for s, _ in outer.sources)]
-        if outer.code in ("02", "020"):
-            outer.code = appeal_code(found.code)
-        elif outer.code in ("13", "130"):
-            outer.code = threat_code(found.code)
-    return [f for i, f in verbs.items() if i not in absorbed]
-
-
-def _matrix_of(verb: Token) -> Token | None:
-    """The verb whose complement ``verb`` is (through conjoined verbs)."""
-    node = verb
-    while node.dep_ == "conj" and node.head.i != node.i:
-        node = node.head
-    if node.dep_ in ("xcomp", "ccomp") and node.head.i != node.i:
-        return node.head
-    return None
-
-
-def appeal_code(code: str) -> str:
-    """The appeal for an event: 036 → 026, 0311 → 0211, 042 → 026; else 020."""
-    root = code[:2]
-    if root == "03":
-        candidate = "02" + code[2:]
-        return candidate if is_known_code(candidate) else "020"
-    return APPEAL_FOR_ROOT.get(root, "020")
-
-
-def threat_code(code: str) -> str:
-    """The threat of an event: 163 sanctions → 1312, 19x attack → 1384; else 130."""
-    for key in (code[:3], code[:2]):
-        if key in THREAT_OF:
-            return THREAT_OF[key]
-    return "130"
-
-
-def _addressees(speaker: ActorMention, asked: list[ActorMention]) -> list[ActorMention]:
-    """Who a call is addressed to: the asked actors, minus the speaker and its own country
-    ("Taiwan and Japan must …" said by a Taiwanese lawmaker is addressed to Japan)."""
-    own = speaker.actor.country
-    return [
-        m
-        for m in asked
-        if m.actor.code != speaker.actor.code
-        and m.actor.country is not None  # "parties should …" addresses no one in particular
-        and not (m.kind == "country" and own is not None and m.actor.country == own)
-    ]
 
 
 __all__ = ["EventExtractor", "Found", "appeal_code", "match_verb", "threat_code"]

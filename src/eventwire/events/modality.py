@@ -14,9 +14,10 @@ Choices (documented in DESIGN terms):
 - ``must``/``should``/``ought``/"have to" and the complement of an appeal verb
   (urge, call on, ask, demand …) give **demanded**;
 - the complement of a reporting verb ("X said that Y did Z") gives **reported**;
-- "refuse/decline/fail to X" is coded as X **negated** (not as a 12x rejection: the
-  rejection codes are for rejecting a proposal, which the lexicon codes from the object,
-  e.g. "rejected the offer"); ``not``/``never``/``no`` and "lack of" negate too.
+- "refuse/decline/fail to X" is coded as X **negated**; ``not``/``never``/``no`` and
+  "lack of" negate too. A refusal ("refused/declined to X", "will/would not X":
+  :func:`is_refusal`) of a cooperative act is then recoded by the events stage as the
+  codebook's rejection of it (12x, :data:`eventwire.events.build.REFUSAL_OF`).
 """
 
 from __future__ import annotations
@@ -140,6 +141,20 @@ def modality_of(verb: Token, speech: frozenset[str]) -> tuple[Modality, bool]:
             modality = Modality.HYPOTHETICAL
         break
     return modality or Modality.ASSERTED, negated
+
+
+#: Control verbs that refuse their complement outright; "fail", "avoid", "stop" only deny
+#: it ("failed to reach a deal" is no rejection of one).
+REFUSING_VERBS = frozenset({"refuse", "decline", "reject"})
+
+
+def is_refusal(verb: Token) -> bool:
+    """A predicate refused rather than merely not done: "refused/declined to meet X", or
+    a negated promise "will not / would not provide X" (the codebook's 12x rejections)."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSING_VERBS:
+        return True
+    own = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return is_negated(verb) and bool(own & INTENDED_AUX)
 
 
 def noun_negated(noun: Token) -> bool:

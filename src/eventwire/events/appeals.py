@@ -1,0 +1,87 @@
+"""Appeals, demands and threats: verbs that absorb the complement they govern.
+
+"urged Japan to stand together" is one appeal (020) from the urging actor to Japan;
+"threatened to impose sanctions" one threat (1312). :func:`settle` folds the embedded
+event into its matrix verb; :func:`appeal_code` and :func:`threat_code` give the code
+of the appeal or threat from the code of what is asked or threatened.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.actors import ActorMention
+from eventwire.events.build import Found
+from eventwire.events.cameo import is_known_code
+
+#: Roots of matrix verbs that absorb their complement (appeal, demand, threaten).
+ABSORBING_ROOTS = frozenset({"02", "10", "13"})
+#: What a threat threatens, by the code or root of the event threatened (CAMEO 13x).
+THREAT_OF = {
+    "161": "1313", "162": "1311", "163": "1312", "16": "131", "172": "132", "17": "137",
+    "14": "133", "15": "138", "18": "138", "19": "1384", "20": "1385",
+    "164": "134", "165": "135", "166": "136",
+}  # fmt: skip
+#: What an appeal asks for, by the root of the event asked for (CAMEO 02x mirrors 03x).
+APPEAL_FOR_ROOT = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
+
+
+def settle(verbs: dict[int, Found]) -> list[Found]:
+    """Let appeal, demand and threat verbs absorb the complement they govern."""
+    absorbed: set[int] = set()
+    for i, found in verbs.items():
+        matrix = _matrix_of(found.anchor)
+        if matrix is None or matrix.i not in verbs:
+            continue
+        outer = verbs[matrix.i]
+        if outer.code[:2] not in ABSORBING_ROOTS or not outer.sources:
+            continue
+        absorbed.add(i)
+        if not outer.targets:
+            asked = found.targets if outer.code[:2] == "13" else [m for m, _ in found.sources]
+            outer.targets = [m for m in asked if all(m.actor != s.actor for s, _ in outer.sources)]
+        if outer.code in ("02", "020"):
+            outer.code = appeal_code(found.code)
+        elif outer.code in ("13", "130"):
+            outer.code = threat_code(found.code)
+    return [f for i, f in verbs.items() if i not in absorbed]
+
+
+def _matrix_of(verb: Token) -> Token | None:
+    """The verb whose complement ``verb`` is (through conjoined verbs)."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ in ("xcomp", "ccomp") and node.head.i != node.i:
+        return node.head
+    return None
+
+
+def appeal_code(code: str) -> str:
+    """The appeal for an event: 036 → 026, 0311 → 0211, 042 → 026; else 020."""
+    root = code[:2]
+    if root == "03":
+        candidate = "02" + code[2:]
+        return candidate if is_known_code(candidate) else "020"
+    return APPEAL_FOR_ROOT.get(root, "020")
+
+
+def threat_code(code: str) -> str:
+    """The threat of an event: 163 sanctions → 1312, 19x attack → 1384; else 130."""
+    for key in (code[:3], code[:2]):
+        if key in THREAT_OF:
+            return THREAT_OF[key]
+    return "130"
+
+
+def addressees(speaker: ActorMention, asked: list[ActorMention]) -> list[ActorMention]:
+    """Who a call is addressed to: the asked actors, minus the speaker and its own country
+    ("Taiwan and Japan must …" said by a Taiwanese lawmaker is addressed to Japan)."""
+    own = speaker.actor.country
+    return [
+        m
+        for m in asked
+        if m.actor.code != speaker.actor.code
+        and m.actor.country is not None  # "parties should …" addresses no one in particular
+        and not (m.kind == "country" and own is not None and m.actor.country == own)
+    ]

@@ -1,0 +1,97 @@
+"""What a verb's object and complement say beyond the lexicon row (issue 5 mechanisms).
+
+- a frame or measure noun as object lets the noun of its of-phrase match a row's
+  object ("lifted a state of emergency", "gave 5 million dollars of aid");
+- a control verb of commitment whose complement is no coded event is a commitment of
+  its own ("agreed to build a bridge": 030; "refused to …": 120);
+- an appeal verb's that-clause with a base-form or modal verb is what is asked
+  ("demanded that X give up Y");
+- an intended hostile act with an if/unless clause is a threat ("will impose sanctions
+  unless …").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from spacy.tokens import Token
+
+from eventwire.events.clauses import prep_objects
+from eventwire.events.modality import APPEAL_VERBS, INTENT_VERBS, NEGATING_VERBS, own_modality
+from eventwire.records import Modality
+
+#: Roots of hostile acts that are threats when promised on a condition (12–20).
+THREATENING_ROOTS = frozenset(f"{n:02d}" for n in range(12, 21))
+
+#: Nouns that only frame or measure the noun of their of-phrase, which names what is
+#: acted on: "lifted a state of emergency", "allowed the return of inspectors", "sent a
+#: team of observers", "gave 5 million dollars of aid".
+FRAME_NOUNS = frozenset(
+    {"state", "return", "number", "group", "team", "batch", "contingent", "shipment",
+     "delivery", "package", "series", "wave", "round", "set", "kind", "type", "form",
+     "unit", "deployment", "dispatch", "supply", "lot", "amount", "ton", "tonne",
+     # amounts: "70 million dollars of aid", "700 kg of medicine"
+     "dollar", "euro", "pound", "yen", "yuan", "franc", "shilling", "rupee", "kg",
+     "kilogram", "barrel", "worth", "tranche", "million", "billion"}
+)  # fmt: skip
+
+
+#: Nouns whose compound modifier names the activity: "ended mediation efforts", "halted
+#: the peace process", "suspended the aid programme".
+EFFORT_NOUNS = frozenset(
+    {"effort", "process", "mission", "program", "programme", "campaign", "operation", "bid",
+     "initiative", "activity", "drive"}
+)  # fmt: skip
+
+
+def object_heads(objs: list[Token]) -> list[Token]:
+    """The objects; behind a framing noun the noun of its of-phrase (:data:`FRAME_NOUNS`);
+    before an effort noun its compound modifier (:data:`EFFORT_NOUNS`)."""
+    out = list(objs)
+    for obj in objs:
+        lemma = obj.lemma_.lower()
+        if lemma in FRAME_NOUNS:
+            out += prep_objects([obj], "of")
+        if lemma in EFFORT_NOUNS:
+            out += [c for c in obj.children if c.dep_ == "compound" and c.i < obj.i]
+    return out
+
+
+#: Control verbs that are a commitment (or its refusal) in their own right when their
+#: complement is no coded event; aspect verbs ("began to", "helped to") are not.
+COMMITMENT_VERBS = INTENT_VERBS | NEGATING_VERBS
+#: Roots a bare commitment may take: intent to cooperate (03), consider (01), reject (12).
+COMMITMENT_ROOTS = frozenset({"01", "03", "12"})
+
+
+def bare_commitment(verb: Token, verbs: Mapping[int, object]) -> bool:
+    """A control verb of commitment whose complement (and its conjuncts) gave no event."""
+    lemma = verb.lemma_.lower()
+    if lemma not in COMMITMENT_VERBS or lemma in APPEAL_VERBS:
+        return False
+    complements = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    if not complements:
+        return False
+    embedded = {t.i for c in complements for t in (c, *c.conjuncts)}
+    return not embedded & verbs.keys()
+
+
+def asked_clauses(verb: Token) -> list[Token]:
+    """The that-clauses saying what an appeal verb asks for: "demanded that the US cancel",
+    "urged that talks resume" (a base-form or modal verb: the clause is a wish, not news)."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "ccomp"
+        # the model tags a subjunctive "that North Korea forsake" VBP as often as VB
+        and (c.tag_ in ("VB", "VBP") or own_modality(c) is Modality.DEMANDED)
+    ]
+
+
+def on_condition(verb: Token) -> bool:
+    """A clause with an if/unless condition of its own ("will boycott … unless X")."""
+    return any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+        for c in verb.children
+    )
