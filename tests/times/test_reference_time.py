@@ -4,23 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
+from timex_helpers import ANCHOR, values
 
-from eventwire.nlp.pipeline import build_pipeline
-from eventwire.times import find_timexes
 from eventwire.times.calendar import month_year, nearest_year
-
-ANCHOR = date(2021, 11, 3)  # a Wednesday, early in the fourth quarter
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
-
-
-def values(nlp, text: str, anchor: date = ANCHOR) -> dict[str, str]:
-    """Text of each expression found -> its value."""
-    return {t.text: t.value for t in find_timexes(nlp(text), anchor)}
 
 
 def test_year_ago_in_a_quarterly_report_is_the_same_quarter(nlp):

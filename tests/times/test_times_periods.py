@@ -9,23 +9,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from timex_helpers import ANCHOR, values
 
-from eventwire.nlp.pipeline import build_pipeline
-from eventwire.times import find_timexes
 from eventwire.times.context import TextContext
 from eventwire.times.extract import extract
-
-ANCHOR = date(2021, 11, 3)  # a Wednesday, early in the fourth quarter
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
-
-
-def values(nlp, text: str, anchor: date = ANCHOR) -> dict[str, str]:
-    """Text of each expression found in the parsed text -> its value."""
-    return {t.text: t.value for t in find_timexes(nlp(text), anchor)}
 
 
 def plain(text: str, anchor: date = ANCHOR) -> dict[str, str]:
