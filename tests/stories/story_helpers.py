@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+
 from eventwire.records import Actor, Article, ArticleResult, Event, article_id
+from eventwire.store import Store
 
 # A made-up report, four paragraphs, long enough for the containment test.
 HARBOUR = [
@@ -95,3 +98,22 @@ def event(
 
 def result(art: Article, events: list[Event] | None = None) -> ArticleResult:
     return ArticleResult(article=art.info(), events=events or [])
+
+
+def pairwise_counts(db_path, articles: dict[str, Article], labels: dict[str, str]):
+    """Store the labelled articles in publication order; (true, false, missed) pairs.
+
+    A pair is true when both files carry one label and land in one story.
+    """
+    ordered = sorted(articles.values(), key=lambda a: (a.published or "", a.id))
+    with Store(db_path) as store:
+        store.write_batch([(a, ArticleResult(article=a.info())) for a in ordered])
+        story = {r["id"]: r["story_id"] for r in store.query("SELECT id, story_id FROM articles")}
+    tp = fp = fn = 0
+    for a, b in itertools.combinations(sorted(labels), 2):
+        same = story[articles[a].id] == story[articles[b].id]
+        truth = labels[a] == labels[b]
+        tp += same and truth
+        fp += same and not truth
+        fn += truth and not same
+    return tp, fp, fn

@@ -6,6 +6,7 @@ import itertools
 from pathlib import Path
 
 import pytest
+from story_helpers import pairwise_counts
 
 from eventwire.demo import corpus_path
 from eventwire.ingest import read_inputs
@@ -113,15 +114,6 @@ def test_heldout_set_meets_the_issue_target_with_round_ups_included(db_path):
             )
             for name in labels
         }
-    ordered = sorted(articles.values(), key=lambda a: (a.published or "", a.id))
-    with Store(db_path) as store:
-        store.write_batch([(a, ArticleResult(article=a.info())) for a in ordered])
-        story = {r["id"]: r["story_id"] for r in store.query("SELECT id, story_id FROM articles")}
-    tp = fp = fn = 0
-    for a, b in itertools.combinations(sorted(labels), 2):
-        same = story[articles[a].id] == story[articles[b].id]
-        tp += same and labels[a] == labels[b]
-        fp += same and labels[a] != labels[b]
-        fn += not same and labels[a] == labels[b]
+    tp, fp, fn = pairwise_counts(db_path, articles, labels)
     assert tp / (tp + fp) >= 0.95, f"{fp} false pairs"
     assert tp / (tp + fn) >= 0.95, f"{fn} missed pairs"

@@ -10,14 +10,13 @@ without pinning today's exact misses.
 
 from __future__ import annotations
 
-import itertools
 from pathlib import Path
 
 import pytest
+from story_helpers import pairwise_counts
 
 from eventwire.ingest import read_inputs
-from eventwire.records import Article, ArticleResult
-from eventwire.store import Store
+from eventwire.records import Article
 
 HELDOUT2 = Path(__file__).resolve().parents[1] / "fixtures" / "stories_heldout2"
 KINDS = ("source", "reprint", "trimmed", "rewrite", "merged", "other")
@@ -66,17 +65,7 @@ def test_every_file_is_listed_once_and_the_set_has_what_the_readme_says():
 def test_pairwise_precision_and_recall_stay_above_the_floors(db_path):
     named = labels()
     articles = {name: read_one(name) for name in named}
-    ordered = sorted(articles.values(), key=lambda a: (a.published or "", a.id))
-    with Store(db_path) as store:
-        store.write_batch([(a, ArticleResult(article=a.info())) for a in ordered])
-        story = {r["id"]: r["story_id"] for r in store.query("SELECT id, story_id FROM articles")}
-    tp = fp = fn = 0
-    for a, b in itertools.combinations(sorted(named), 2):
-        same = story[articles[a].id] == story[articles[b].id]
-        truth = named[a] == named[b]
-        tp += same and truth
-        fp += same and not truth
-        fn += truth and not same
+    tp, fp, fn = pairwise_counts(db_path, articles, named)
     assert tp + fn >= 60, "the set should hold at least 60 duplicate pairs"
     assert tp / (tp + fp) >= PRECISION_FLOOR, f"{fp} false pairs"
     assert tp / (tp + fn) >= RECALL_FLOOR, f"{fn} missed pairs"
