@@ -2,14 +2,16 @@
 
 Steps per sentence: every verb is matched against the lexicon's verb patterns (most
 specific first: particle, object head and target preposition); every noun against the
-noun patterns (:mod:`.nominal`). Then the clause structure settles how the found
-predicates combine (:func:`settle`):
+noun patterns (:mod:`.nominal`), or, for a deverbal noun with none ("the suspension of
+flights with X"), against its verb's patterns (:mod:`.deverbal`). A row flagged
+``converse`` swaps the roles: "received aid from X" is X's aid to the subject. Then
+the clause structure settles how the found predicates combine (:func:`settle`):
 
 - control and raising: "agreed to hold talks", "plans to visit" — the control verb is not
   an event of its own; the embedded verb is coded with the matrix subject as source and
   the control verb's modality (:mod:`.modality`); when the embedded verb is no event
   we code ("agreed to build a bridge"), a control verb of commitment is coded on its
-  own pattern (03 intent, 12 refusal, 01 consider: :func:`_bare_commitment`);
+  own pattern (03 intent, 12 refusal, 01 consider: :func:`.complements.bare_commitment`);
 - appeals, demands and threats ("urged Japan to stand together", "threatened to impose
   sanctions") are coded on the matrix verb, which absorbs its complement: its target is
   the complement's actor when it has none of its own, and a generic appeal (020) takes
@@ -36,13 +38,12 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.actors import ActorMention, KnowledgeBase, load_knowledge_base
 from eventwire.events.actors_of import ActorResolution
 from eventwire.events.appeals import (
-    ABSORBING_ROOTS,
     addressees,
     appeal_code,
     settle,
     threat_code,
 )
-from eventwire.events.build import Found, to_records
+from eventwire.events.build import ADDRESSED_ROOTS, Found, to_records
 from eventwire.events.clauses import (
     MentionIndex,
     agent_objects,
@@ -52,9 +53,7 @@ from eventwire.events.clauses import (
     known_lemma,
     misparsed_datives,
     objects,
-    particle,
     prep_objects,
-    prepositions,
     public_complements,
     subjects,
 )
@@ -66,7 +65,8 @@ from eventwire.events.complements import (
     object_heads,
     on_condition,
 )
-from eventwire.events.lexicon import Lexicon, VerbPattern
+from eventwire.events.deverbal import load_deverbal, match_deverbal
+from eventwire.events.lexicon import Lexicon, NounPattern, VerbPattern
 from eventwire.events.modality import (
     APPEAL_VERBS,
     CONTROL_VERBS,
@@ -80,10 +80,19 @@ from eventwire.events.modality import (
 from eventwire.events.nominal import (
     ADDRESSEE_PREPS,
     CARRIERS,
+    NounClause,
     match_noun,
     noun_clause,
     noun_keys,
     noun_sources,
+)
+from eventwire.events.predicates import (
+    attacked,
+    generic_call,
+    is_carrier,
+    is_report,
+    match_verb,
+    without_untargeted_twins,
 )
 from eventwire.records import Event, Modality
 
@@ -104,6 +113,8 @@ class EventExtractor(ActorResolution):
         self.speech = speech_verbs()
         self.kb = kb or load_knowledge_base()
         self.verb_lemmas = lexicon.verb_lemmas() | CONTROL_VERBS | self.speech
+        # PETRARCH dictionaries code their own nouns; the deverbal table names our verbs
+        self.deverbal = {} if rule_prefix == "petrarch" else load_deverbal()
 
     def __call__(self, doc: Doc) -> list[Event]:
         index = MentionIndex(doc)
@@ -139,31 +150,41 @@ class EventExtractor(ActorResolution):
                 found = self.noun_event(tok, index)
                 if found is not None:
                     events.append(found)
-        return _without_untargeted_twins(events)
+                    # "suspension of cooperation": the object is part of this event
+                    consumed.update(t.i for t in found.trigger)
+        return without_untargeted_twins(events)
 
     def verb_event(
         self, verb: Token, index: MentionIndex, consumed: set[int], *, framing: bool = True
     ) -> Found | None:
         """The verb's event if a pattern matches and it is not a control verb (with
-        ``framing`` False a control verb is coded on its own: :func:`_bare_commitment`)."""
+        ``framing`` False a control verb is coded on its own:
+        :func:`.complements.bare_commitment`)."""
         lemma = known_lemma(verb, self.verb_lemmas)
         patterns = self.lexicon.verb_patterns(lemma)
         if self.rule_prefix == "petrarch":  # PETRARCH lists some forms as verbs ("LEFT")
             patterns = self.lexicon.verb_patterns(verb.lower_) or patterns
-        if not patterns or (framing and _is_carrier(verb, lemma, patterns)):
+        if not patterns or (framing and is_carrier(verb, lemma, patterns)):
             return None
         objs = objects(verb)
         pattern = self._match(patterns, verb, objs)
         if pattern is None:
             return None
-        if lemma in self.speech and _is_report(verb, pattern, lemma):
+        if lemma in self.speech and is_report(verb, pattern, lemma):
             return None  # "X said …", "X told reporters …": a quote, not an event
-        if pattern.obj is not None:
-            consumed.update(o.i for o in object_heads(objs))
         targets, in_slot = self.verb_targets(pattern, verb, objs, index)
         sources = self._subject_actors(verb, index)
         if self.rule_prefix == "petrarch":
             sources, targets = self._petrarch_defaults(verb, index, sources, targets)
+        if pattern.converse:
+            # "received weapons from X", "faced sanctions from X": X acts on the subject
+            if not in_slot:
+                return None
+            sources, targets = [(m, True) for m in targets], [m for m, _ in sources]
+        if pattern.obj is not None and (sources or targets):
+            # the object is part of this event; when the verb finds no actor ("an
+            # agreement between A and B was signed") the noun may still find them
+            consumed.update(o.i for o in object_heads(objs))
         modality, negated = modality_of(verb, self.speech)
         particle_tokens = [c for c in verb.children if c.dep_ == "prt"]
         trigger = [verb, *particle_tokens, *(objs if pattern.obj else [])]
@@ -260,9 +281,26 @@ class EventExtractor(ActorResolution):
             targets = [m for m in self._actors(owners, index) if m.kind != "pronoun"]
             if targets:
                 return targets, True
+        if pattern.target == "none" and pattern.code[:2] in VIOLENT_ROOTS:
+            # "retook a village in X", "launched rockets against X": where force is used
+            return self._fallback_targets(pattern.code, heads, attacked(objs), index), False
         if pattern.target == "none":
-            return [], False
+            targets = self._addressee(pattern.code, verb, objs, index)
+            return targets, bool(targets)
         return self._fallback_targets(pattern.code, heads, attacked(objs), index), False
+
+    def _addressee(
+        self, code: str, verb: Token, objs: list[Token], index: MentionIndex
+    ) -> list[ActorMention]:
+        """The addressee of a statement, appeal or demand whose row names no target:
+        the verb's to-phrase ("expressed concern to X"); for a demand also the from-phrase
+        on the verb or what is demanded ("demanded autonomy from X")."""
+        if code[:2] not in ADDRESSED_ROOTS:
+            return []
+        targets = self._actors(prep_objects([verb, *objs], "to"), index)
+        if not targets and code[:2] == "10":
+            targets = self._actors(prep_objects([verb, *objs], "from"), index)
+        return targets
 
     def _fallback_targets(
         self, code: str, heads: list[Token], attacked: list[Token], index: MentionIndex
@@ -294,16 +332,10 @@ class EventExtractor(ActorResolution):
 
     def noun_event(self, noun: Token, index: MentionIndex) -> Found | None:
         """A nominal event: the noun's pattern with its source and target phrases."""
-        patterns = next(
-            (found for key in noun_keys(noun) if (found := self.lexicon.noun_patterns(key))), []
-        )
-        if not patterns:
-            return None
-        clause = noun_clause(noun)
-        matched = match_noun(patterns, clause)
+        matched = self._noun_match(noun)
         if matched is None:
             return None
-        pattern, target_tokens = matched
+        clause, pattern, target_tokens = matched
         targets = self._actors(target_tokens, index) or self._fallback_targets(
             pattern.code, clause.heads, attacked([noun]), index
         )
@@ -333,6 +365,36 @@ class EventExtractor(ActorResolution):
             negated=negated or noun_negated(noun),
             modality=modality,
         )
+
+    def _noun_match(
+        self, noun: Token
+    ) -> tuple[NounClause, NounPattern | VerbPattern, list[Token]] | None:
+        """The noun's clause, matched pattern and target tokens: a row of nouns.tsv, else
+        (own lexicon only) its verb's row for a deverbal noun ("suspension of flights
+        with X" as "suspended flights with X": :mod:`.deverbal`)."""
+        keys = noun_keys(noun)
+        patterns = next((found for k in keys if (found := self.lexicon.noun_patterns(k))), [])
+        if patterns:
+            clause = noun_clause(noun)
+            matched = match_noun(patterns, clause)
+            return None if matched is None else (clause, *matched)
+        row = next((r for k in keys if (r := self.deverbal.get(k))), None)
+        if row is None:
+            return None
+        clause = noun_clause(noun)
+        found = match_deverbal(row, self.lexicon, clause.heads)
+        if found is None:
+            return None
+        pattern, objs = found
+        if pattern.obj is not None:  # the object is part of the trigger, as for a verb
+            clause.extra = [
+                o for o in objs if o.lemma_.lower() == pattern.obj or o.lower_ == pattern.obj
+            ]
+        if pattern.target == "obj":
+            return clause, pattern, objs
+        if pattern.target == "prep" and pattern.prep:
+            return clause, pattern, prep_objects([*clause.heads, *objs], pattern.prep)
+        return clause, pattern, []
 
     def noun_modality(self, noun: Token, light: Token | None) -> tuple[Modality, bool]:
         """Modality of a nominal event: its light verb's ("will hold talks"); a verb of
@@ -366,10 +428,13 @@ class EventExtractor(ActorResolution):
                 if own_modality(comp) is not Modality.DEMANDED or not speakers:
                     continue
                 embedded = verbs.get(comp.i)
-                if embedded is None:
-                    continue  # what is asked is not an event we code
                 asked = [m for s in subjects(comp) for m in index.actors(s.token)]
-                code = appeal_code(embedded.code)
+                if embedded is not None:
+                    code, where = appeal_code(embedded.code), embedded.where
+                else:
+                    # "said Y must return the ship", what is asked being no event we code:
+                    # "must" is the codebook's demand (100), "should" an appeal (020)
+                    code, where = generic_call(comp), "speech"
                 for speaker, direct in speakers:
                     to = addressees(speaker, asked)
                     if not to:
@@ -380,8 +445,8 @@ class EventExtractor(ActorResolution):
                             anchor=tok,
                             trigger=[*modal[-1:], comp],
                             code=code,
-                            where=embedded.where,
-                            rule=f"call:{embedded.where}",
+                            where=where,
+                            rule=f"call:{where}",
                             symmetric=False,
                             sources=[(speaker, direct)],
                             targets=to,
@@ -420,69 +485,4 @@ class EventExtractor(ActorResolution):
         return f"{prefix}:{where}" + (";symmetric" if symmetric else "")
 
 
-def match_verb(patterns: list[VerbPattern], verb: Token, objs: list[Token]) -> VerbPattern | None:
-    """The first (most specific) pattern whose particle, object and preposition are there."""
-    prt = particle(verb)
-    words = {w for o in object_heads(objs) for w in (o.lemma_.lower(), o.lower_)}
-    preps = prepositions([verb, *objs, *public_complements([verb, *objs])])
-    for p in patterns:
-        if p.particle is not None and p.particle != prt:
-            continue
-        if p.obj is not None and p.obj not in words:
-            continue
-        if p.prep is not None and p.prep not in preps:
-            continue
-        return p
-    # "provided aid", "imposed sanctions in response to …": the object names the event
-    # even when the target's preposition is missing; the target is then sought elsewhere
-    for p in patterns:
-        if p.obj is not None and p.obj in words and p.particle in (None, prt):
-            return p
-    return None
-
-
-def attacked(tokens: list[Token]) -> list[Token]:
-    """What an act of force hits: the tokens and the objects of their on/against phrases
-    ("attacks against camps in Chad": the camps, whose in-phrase names the country)."""
-    return [*tokens, *(t for p in ("on", "against") for t in prep_objects(tokens, p))]
-
-
-def _is_report(verb: Token, pattern: VerbPattern, lemma: str = "") -> bool:
-    """A reporting verb that only reports: statement, appeal or demand codes without a
-    complement saying what is asked ("told reporters" is no demand; "told X to leave" is,
-    and so is "demanded that X leave": an appeal verb's that-clause is what is asked)."""
-    if pattern.code[:2] == "01":
-        # "claimed responsibility for …": the object makes it the codebook's statement
-        return pattern.obj is None
-    asks = any(c.dep_ == "xcomp" for c in verb.children) or (
-        lemma in APPEAL_VERBS and bool(asked_clauses(verb))
-    )
-    # "demanded elections", "asked for aid": an object the row names is what is asked
-    return pattern.code[:2] in ("02", "10") and not asks and pattern.obj is None
-
-
-def _is_carrier(verb: Token, lemma: str, patterns: list[VerbPattern]) -> bool:
-    """A control verb with a complement only frames the embedded event ("agreed to meet")."""
-    if lemma not in CONTROL_VERBS or lemma in APPEAL_VERBS:
-        return False
-    if any(p.code[:2] in ABSORBING_ROOTS for p in patterns):
-        return False  # "threatened to …" is the threat
-    return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children)
-
-
 __all__ = ["EventExtractor", "Found", "appeal_code", "match_verb", "threat_code"]
-
-
-def _without_untargeted_twins(events: list[Found]) -> list[Found]:
-    """Drop an event without a target when the same source has one of its root with a target.
-
-    "began exercises around Taiwan" matches both the verb with its object (a show of
-    force against Taiwan) and the bare noun (exercises, no target); the second says
-    nothing the first does not.
-    """
-
-    def key(found: Found) -> tuple[str, tuple[int, ...]]:
-        return found.code[:2], tuple(sorted(m.start for m, _ in found.sources))
-
-    targeted = {key(f) for f in events if f.targets}
-    return [f for f in events if f.targets or not f.sources or key(f) not in targeted]

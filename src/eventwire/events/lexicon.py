@@ -23,7 +23,7 @@ from eventwire.events.cameo import is_known_code, load_cameo
 VERBS_HEADER = "verb\tparticle\tobj\tprep\tcode\ttarget\tflags\tnote"
 NOUNS_HEADER = "noun\tprep\tcode\tflags\tnote"
 TARGETS = frozenset({"obj", "prep", "none"})
-FLAGS = frozenset({"symmetric"})
+FLAGS = frozenset({"symmetric", "converse"})
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,8 @@ class VerbPattern:
     symmetric: bool  # consult/meet/negotiate/sign agreement …
     target: str  # where the target is: "obj", "prep" (object of `prep`), "none"
     where: str  # "verbs.tsv:123", the rule name and the place errors point to
+    # "received aid from X", "faced pressure from X": the prep's object acts on the subject
+    converse: bool = False
 
     @property
     def specificity(self) -> tuple[int, int, int, int]:
@@ -147,12 +149,12 @@ def _fail(label: str, number: int, message: str) -> DataFileError:
     )
 
 
-def _flags(value: str, label: str, number: int) -> bool:
-    flags = {flag.strip() for flag in value.split(",") if flag.strip()}
+def _flags(value: str, label: str, number: int) -> frozenset[str]:
+    flags = frozenset(flag.strip() for flag in value.split(",") if flag.strip())
     unknown = flags - FLAGS
     if unknown:
         raise _fail(label, number, f"unknown flag(s) {sorted(unknown)}; allowed: {sorted(FLAGS)}")
-    return "symmetric" in flags
+    return flags
 
 
 def _code(value: str, label: str, number: int) -> str:
@@ -176,7 +178,10 @@ def parse_verbs(text: str, label: str) -> list[VerbPattern]:
             raise _fail(label, number, f"target {target!r} must be one of {sorted(TARGETS)}")
         if target == "prep" and prep is None:
             raise _fail(label, number, "target is 'prep' but the prep column is empty")
-        symmetric = _flags(fields[6], label, number)
+        flags = _flags(fields[6], label, number)
+        symmetric, converse = "symmetric" in flags, "converse" in flags
+        if converse and (target != "prep" or symmetric):
+            raise _fail(label, number, "flag 'converse' needs target 'prep' and no 'symmetric'")
         for alternative in obj.split("|") if obj else [None]:
             key = (verb, particle, alternative, prep)
             if key in seen:
@@ -184,7 +189,9 @@ def parse_verbs(text: str, label: str) -> list[VerbPattern]:
             seen[key] = number
             where = f"{label}:{number}"
             patterns.append(
-                VerbPattern(verb, particle, alternative, prep, code, symmetric, target, where)
+                VerbPattern(
+                    verb, particle, alternative, prep, code, symmetric, target, where, converse
+                )
             )
     return patterns
 
@@ -198,7 +205,10 @@ def parse_nouns(text: str, label: str) -> list[NounPattern]:
         if noun is None:
             raise _fail(label, number, "the noun column is empty")
         code = _code(fields[2], label, number)
-        symmetric = _flags(fields[3], label, number)
+        flags = _flags(fields[3], label, number)
+        if "converse" in flags:
+            raise _fail(label, number, "flag 'converse' is for verbs.tsv only")
+        symmetric = "symmetric" in flags
         if (noun, prep) in seen:
             raise _fail(label, number, f"pattern {(noun, prep)} already on line {seen[noun, prep]}")
         seen[noun, prep] = number

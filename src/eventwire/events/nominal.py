@@ -12,7 +12,7 @@ symmetric pair.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
@@ -52,11 +52,12 @@ class NounClause:
     light: Token | None  # the light, intention or appeal verb carrying it, if any
     heads: list[Token]  # tokens whose prepositions may introduce the target
     public: list[Token]  # "known" in "made X known to Y": its to/in-phrase is the addressee
+    extra: list[Token] = field(default_factory=list)  # a deverbal noun's object ("of flights")
 
     @property
     def trigger(self) -> list[Token]:
-        """The trigger phrase: the light verb and the noun."""
-        return [self.light, self.noun] if self.light is not None else [self.noun]
+        """The trigger phrase: the light verb, the noun and a deverbal noun's object."""
+        return ([self.light] if self.light is not None else []) + [self.noun, *self.extra]
 
 
 def noun_clause(noun: Token) -> NounClause:
@@ -98,7 +99,8 @@ def noun_sources(
         mention = index.modifier_actor(holder) or _modifier_country(holder, index, country_of)
         if mention is not None:
             return [(mention, False)]
-    by = prep_objects([noun], "by")
+    # "the killing of civilians by troops": the by-phrase often hangs on the of-object
+    by = prep_objects([noun, *prep_objects([noun], "of")], "by")
     found = [(m, True) for tok in by for m in index.actors(tok)]
     if found:
         return found
@@ -160,12 +162,18 @@ def match_noun(
 
 
 def noun_keys(noun: Token) -> list[str]:
-    """Lexicon keys of a noun: its lemma, its form, and for a hyphenated compound that the
+    """Lexicon keys of a noun, most specific first: for a hyphenated compound that the
     tokenizer split ("cease-fire" → cease, -, fire) the whole word with and without the
-    hyphen, so "cease-fire" finds the row of "ceasefire"."""
-    keys = [noun.lemma_.lower(), noun.lower_]
+    hyphen, so "cease-fire" finds the row of "ceasefire" and not that of "fire"; its
+    compound with the word before it ("hunger strike", not a labour strike); then its
+    lemma and its form."""
     doc = noun.doc
+    lemma = noun.lemma_.lower()
+    keys: list[str] = []
     if noun.i >= 2 and doc[noun.i - 1].text == "-" and not doc[noun.i - 1].whitespace_:
         first = doc[noun.i - 2].lower_
-        keys += [f"{first}{noun.lemma_.lower()}", f"{first}-{noun.lemma_.lower()}"]
-    return keys
+        keys += [f"{first}{lemma}", f"{first}-{lemma}"]
+    before = doc[noun.i - 1] if noun.i > 0 else None
+    if before is not None and before.dep_ == "compound" and before.head == noun:
+        keys += [f"{before.lower_} {lemma}", f"{before.lower_} {noun.lower_}"]
+    return [*keys, lemma, noun.lower_]

@@ -1,0 +1,87 @@
+"""Helpers of the event extractor (:mod:`.extract`) that look at one predicate or at one
+sentence's events: which verb pattern matches, what an act of force hits, whether a
+reporting or control verb is an event of its own, the code of a call whose content is
+no event we code, and which untargeted twins to drop."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.events.appeals import ABSORBING_ROOTS
+from eventwire.events.build import Found
+from eventwire.events.clauses import particle, prep_objects, prepositions, public_complements
+from eventwire.events.complements import asked_clauses, object_heads
+from eventwire.events.lexicon import VerbPattern
+from eventwire.events.modality import APPEAL_VERBS, CONTROL_VERBS
+
+
+def match_verb(patterns: list[VerbPattern], verb: Token, objs: list[Token]) -> VerbPattern | None:
+    """The first (most specific) pattern whose particle, object and preposition are there."""
+    prt = particle(verb)
+    words = {w for o in object_heads(objs) for w in (o.lemma_.lower(), o.lower_)}
+    preps = prepositions([verb, *objs, *public_complements([verb, *objs])])
+    for p in patterns:
+        if p.particle is not None and p.particle != prt:
+            continue
+        if p.obj is not None and p.obj not in words:
+            continue
+        if p.prep is not None and p.prep not in preps:
+            continue
+        return p
+    # "provided aid", "imposed sanctions in response to …": the object names the event
+    # even when the target's preposition is missing; the target is then sought elsewhere
+    for p in patterns:
+        if p.obj is not None and p.obj in words and p.particle in (None, prt):
+            return p
+    return None
+
+
+def attacked(tokens: list[Token]) -> list[Token]:
+    """What an act of force hits: the tokens and the objects of their on/against phrases
+    ("attacks against camps in Chad": the camps, whose in-phrase names the country)."""
+    return [*tokens, *(t for p in ("on", "against") for t in prep_objects(tokens, p))]
+
+
+def is_report(verb: Token, pattern: VerbPattern, lemma: str = "") -> bool:
+    """A reporting verb that only reports: statement, appeal or demand codes without a
+    complement saying what is asked ("told reporters" is no demand; "told X to leave" is,
+    and so is "demanded that X leave": an appeal verb's that-clause is what is asked)."""
+    if pattern.code[:2] == "01":
+        # "claimed responsibility for …": the object makes it the codebook's statement
+        return pattern.obj is None
+    asks = any(c.dep_ == "xcomp" for c in verb.children) or (
+        lemma in APPEAL_VERBS and bool(asked_clauses(verb))
+    )
+    # "demanded elections", "asked for aid": an object the row names is what is asked
+    return pattern.code[:2] in ("02", "10") and not asks and pattern.obj is None
+
+
+def is_carrier(verb: Token, lemma: str, patterns: list[VerbPattern]) -> bool:
+    """A control verb with a complement only frames the embedded event ("agreed to meet")."""
+    if lemma not in CONTROL_VERBS or lemma in APPEAL_VERBS:
+        return False
+    if any(p.code[:2] in ABSORBING_ROOTS for p in patterns):
+        return False  # "threatened to …" is the threat
+    return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children)
+
+
+def generic_call(clause: Token) -> str:
+    """The code of a call whose content is no event we code: a demand (100) when the
+    clause says "must", an appeal (020) for "should" and "ought to"."""
+    forceful = any(c.dep_ == "aux" and c.lower_ == "must" for c in clause.children)
+    return "100" if forceful else "020"
+
+
+def without_untargeted_twins(events: list[Found]) -> list[Found]:
+    """Drop an event without a target when the same source has one of its root with a target.
+
+    "began exercises around Taiwan" matches both the verb with its object (a show of
+    force against Taiwan) and the bare noun (exercises, no target); the second says
+    nothing the first does not.
+    """
+
+    def key(found: Found) -> tuple[str, tuple[int, ...]]:
+        return found.code[:2], tuple(sorted(m.start for m, _ in found.sources))
+
+    targeted = {key(f) for f in events if f.targets}
+    return [f for f in events if f.targets or not f.sources or key(f) not in targeted]
