@@ -92,6 +92,7 @@ from eventwire.events.predicates import (
     is_carrier,
     is_report,
     match_verb,
+    names_object,
     without_untargeted_twins,
 )
 from eventwire.records import Event, Modality
@@ -170,6 +171,8 @@ class EventExtractor(ActorResolution):
         pattern = self._match(patterns, verb, objs)
         if pattern is None:
             return None
+        if pattern.obj is None and self.rule_prefix != "petrarch" and names_object(verb):
+            return None  # "called the visit a provocation": a judgement, not a phone call
         if lemma in self.speech and is_report(verb, pattern, lemma):
             return None  # "X said …", "X told reporters …": a quote, not an event
         targets, in_slot = self.verb_targets(pattern, verb, objs, index)

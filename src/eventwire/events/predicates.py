@@ -36,6 +36,13 @@ def match_verb(patterns: list[VerbPattern], verb: Token, objs: list[Token]) -> V
     return None
 
 
+def names_object(verb: Token) -> bool:
+    """Whether the verb says what its object is ("called the visit a provocation",
+    "considered the drills a threat"): an object predicate makes it a judgement,
+    so the verb's plain event reading (call X → a phone call) does not apply."""
+    return any(child.dep_ == "oprd" for child in verb.children)
+
+
 def attacked(tokens: list[Token]) -> list[Token]:
     """What an act of force hits: the tokens and the objects of their on/against phrases
     ("attacks against camps in Chad": the camps, whose in-phrase names the country)."""
