@@ -110,6 +110,16 @@ def test_actor_detail_and_lists(client):
     assert len(story["articles"]) == 5
 
 
+def test_actor_page_quotes_are_the_newest_as_the_quote_listing_orders_them(client):
+    for code in ("CHN", "CHNGOV", "JPN"):
+        page = client.get(f"/api/actors/{code}").json()["quotes"]
+        listed = client.get("/api/quotes", params={"actor": code, "limit": 20}).json()["rows"]
+        assert page, code
+        assert [(q["id"], q["published"], q["title"]) for q in page] == [
+            (q["id"], q["published"], q["title"]) for q in listed
+        ]
+
+
 def test_analyses_timeline_network_alerts_places_overview(client):
     timeline = client.get("/api/dyads/timeline", params={"source": "CHN", "target": "TWN"}).json()
     assert [r["events"] for r in timeline["rows"]] == [1, 1, 1, 1, 1, 1, 4, 1]

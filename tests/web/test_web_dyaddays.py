@@ -1,4 +1,4 @@
-"""Dyad timelines from the in-memory summary agree with the query on event_clusters."""
+"""Dyad timelines and neighbourhoods from the in-memory summary agree with the queries."""
 
 from __future__ import annotations
 
@@ -7,14 +7,15 @@ import math
 import threading
 
 import duckdb
+import numpy as np
 import pytest
 from web_db import items
 
 from bench_modules import load_benchmark
 from eventwire.store import Store
-from eventwire.web import dyaddays
+from eventwire.web import dyaddays, eventviews
 from eventwire.web.db import ReadOnlyDatabase
-from eventwire.web.eventviews import dyad_timeline
+from eventwire.web.eventviews import dyad_timeline, neighbours
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +73,38 @@ def test_summary_timelines_equal_the_table_query(db, monkeypatch, by):
                     assert _same(ours, theirs), (source, target, kwargs)
                     compared += bool(theirs)
         assert compared > 10  # most cases have periods to compare, not only empty lists
+
+
+@pytest.mark.parametrize("code", ["CHN", "CHNGOV", "TWN", "USA", "C", "XYZ"])
+def test_summary_neighbours_equal_the_table_query(db, monkeypatch, code):
+    with db.reading():
+        assert dyaddays.summary(db) is not None
+        ours = neighbours(db, code, limit=12)
+        with monkeypatch.context() as m:
+            # Neither the summary nor the names kept in memory: both from SQL.
+            m.setattr(dyaddays, "summary", lambda _db: None)
+            m.setattr(db, "derived", lambda _key, compute: compute())
+            m.setattr(eventviews, "MAX_NAMED_CODES", 0)
+            theirs = neighbours(db, code, limit=12)
+    assert _same(ours, theirs)
+    if code != "XYZ":
+        assert ours and all(e["source_name"] and e["target_name"] for e in ours)
+        assert all(code in (e["source"][: len(code)], e["target"][: len(code)]) for e in ours)
+    assert [e["events"] for e in ours] == sorted((e["events"] for e in ours), reverse=True)
+
+
+def test_undated_events_count_for_neighbours_but_not_in_timelines(db):
+    with db.reading():
+        days = dyaddays.summary(db)
+        undated = int(np.isnat(days.days).sum())
+        dated = int(days.measures["events"][~np.isnat(days.days)].sum())
+        counts = db.one(
+            "SELECT count(*) FILTER (WHERE date IS NULL) AS undated,"
+            " count(*) FILTER (WHERE date IS NOT NULL) AS dated FROM event_clusters"
+        )
+    assert undated > 0
+    assert int(days.pair_totals["events"].sum()) == counts["undated"] + counts["dated"]
+    assert dated == counts["dated"]
 
 
 def test_a_too_large_summary_falls_back_to_the_table(db, monkeypatch):

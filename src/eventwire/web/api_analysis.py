@@ -18,7 +18,7 @@ from fastapi import Query, Request
 
 from .. import analysis
 from ..analysis.frames import units
-from . import dyaddays, eventviews
+from . import actorroles, articleindex, dyaddays, eventviews
 from .api import (
     Country,
     Db,
@@ -67,7 +67,10 @@ def warm(app: Any) -> None:
         with db.reading():
             app.state.warm_con = db.con  # this thread's connection, to interrupt at shutdown
             cached_in(app, ("overview",), lambda: _overview(db))
-            dyaddays.summary(db)  # so that the first timeline does not wait for it
+            # So that the first timeline, event page or actor page does not wait for them.
+            dyaddays.summary(db)
+            articleindex.index(db)
+            actorroles.summary(db)
     except duckdb.InterruptException:
         return
     except Exception:  # a failure here shows again, with its error, on the first request

@@ -116,7 +116,8 @@ def create_app(
     """The eventwire web app over the database at ``db_path`` (opened read-only).
 
     ``cache=False`` recomputes whole-database aggregates on every request (benchmarks);
-    indexes over the data (the dyad timelines' summary, ``dyaddays.py``) are kept
+    indexes over the data (the per-dyad summary ``dyaddays.py``, the articles' titles
+    ``articleindex.py``, the actors' counts by role ``actorroles.py``) are kept
     either way until the database changes. ``threads`` caps DuckDB's threads per
     query (default: one per CPU).
     """

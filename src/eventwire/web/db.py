@@ -209,7 +209,8 @@ class ReadOnlyDatabase:
     def derived(self, key: str, compute: Callable[[], Any]) -> Any:
         """``compute()`` once per state of the database (call it under a lease).
 
-        For indexes the web layer builds over the data (``dyaddays.py``): kept
+        For indexes the web layer builds over the data (``dyaddays.py``,
+        ``articleindex.py``, ``actorroles.py``): kept
         until a writer changes the database, whether or not responses are
         cached. Concurrent first calls wait for one computation.
         """

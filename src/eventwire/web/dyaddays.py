@@ -1,4 +1,4 @@
-"""Consolidated events per (source code, target code, day), kept in memory for dyad timelines.
+"""Consolidated events per (source code, target code, day), kept in memory for dyads.
 
 A timeline asks for one dyad (two code prefixes) out of the whole
 ``event_clusters`` table. DuckDB answers that by testing the codes of every
@@ -12,12 +12,18 @@ This is an index, not a cache of answers: ``ReadOnlyDatabase.derived`` keeps
 it until a writer changes the database, whether or not the app caches
 responses. Rows are counted as ``eventviews.dyad_timeline`` counts them on
 ``event_clusters``: codes matched by prefix, events without a day left out.
+
+An actor's neighbourhood (``eventviews.neighbours``) reads the same summary:
+its totals per (source, target) pair, which count events without a day too,
+found through the source codes or, for the actor as target, through an index
+of the pairs by target code.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +32,8 @@ import numpy as np
 from .db import ReadOnlyDatabase
 
 # A row costs 56 bytes (ten int32 counts, a float64 score sum, a day), so the cap
-# bounds the summary near 110 MB; above it timelines query event_clusters directly.
+# bounds the summary near 110 MB (plus per-pair totals, at most as many rows);
+# above it timelines and neighbourhoods query event_clusters directly.
 MAX_ROWS = 2_000_000
 
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
@@ -44,11 +51,13 @@ SUMMARY_SQL = (
     " coalesce(sum(goldstein), 0) AS goldstein, count(goldstein) AS goldstein_n, "
     + ", ".join(f"count(*) FILTER (WHERE quad_class = {n}) AS {q}" for n, q in enumerate(QUADS, 1))
     + " FROM event_clusters"
-    " WHERE date IS NOT NULL AND source_code IS NOT NULL AND target_code IS NOT NULL"
-    " GROUP BY ALL ORDER BY source_code, target_code, date"
+    " WHERE source_code IS NOT NULL AND target_code IS NOT NULL"
+    " GROUP BY ALL ORDER BY source_code, target_code, date NULLS LAST"
 )
 
 _EPOCH = np.datetime64("1970-01-01", "D")
+# Totals per (source, target) pair for neighbourhoods, summed from the measures above.
+PAIR_TOTALS = ("events", "goldstein", "goldstein_n", *QUADS)
 
 
 @dataclass(frozen=True)
@@ -58,8 +67,29 @@ class DyadDays:
     sources: list[str]
     targets: list[list[str]]  # sorted target codes of each source
     slices: list[list[tuple[int, int]]]  # rows of (source, target) in the arrays below
-    days: np.ndarray  # datetime64[D]
+    days: np.ndarray  # datetime64[D], NaT for events without a day
     measures: dict[str, np.ndarray]
+    # Pairs numbered in (source, target) order: source i's pairs start at first_pair[i].
+    first_pair: list[int]
+    pair_totals: dict[str, np.ndarray]
+    pair_self: np.ndarray  # whether a pair's source and target code are the same
+    # Target codes, sorted, each with the numbers of its pairs.
+    by_target: list[str]
+    target_pairs: list[list[int]]
+
+    def pairs_touching(self, code: str) -> list[int]:
+        """Numbers of the pairs whose source or target code starts with ``code``."""
+        found = set()
+        for i in _prefixed(self.sources, code):
+            found.update(range(self.first_pair[i], self.first_pair[i] + len(self.targets[i])))
+        for j in _prefixed(self.by_target, code):
+            found.update(self.target_pairs[j])
+        return sorted(found)
+
+    def pair_codes(self, pair: int) -> tuple[str, str]:
+        """(source code, target code) of a pair number."""
+        i = bisect.bisect_right(self.first_pair, pair) - 1
+        return self.sources[i], self.targets[i][pair - self.first_pair[i]]
 
     def rows_of(self, source: str, target: str) -> list[tuple[int, int]]:
         """Slices of every (source code, target code) pair under the two prefixes."""
@@ -85,7 +115,7 @@ def build(db: ReadOnlyDatabase) -> DyadDays | None:
     # Where a (source, target) pair starts: the rows are sorted by source, target, day.
     starts = np.flatnonzero(
         np.concatenate(([True], (source[1:] != source[:-1]) | (target[1:] != target[:-1])))
-    )
+    )[: len(source)]  # no pair at all when no row
     ends = np.append(starts[1:], len(source))
     sources: list[str] = []
     targets: list[list[str]] = []
@@ -97,11 +127,27 @@ def build(db: ReadOnlyDatabase) -> DyadDays | None:
             slices.append([])
         targets[-1].append(str(target[start]))
         slices[-1].append((start, end))
-    days = np.asarray(data["date"]).astype("datetime64[D]")
+    days = np.asarray(np.ma.getdata(data["date"])).astype("datetime64[D]")
+    days[np.ma.getmaskarray(data["date"])] = np.datetime64("NaT")
     measures = {
         m: np.asarray(data[m], dtype=np.float64 if m == "goldstein" else np.int32) for m in MEASURES
     }
-    return DyadDays(sources, targets, slices, days, measures)
+    first_pair = list(itertools.accumulate((len(t) for t in targets[:-1]), initial=0))
+    totals = {
+        m: np.add.reduceat(measures[m], starts, dtype=np.float64 if m == "goldstein" else np.int64)
+        if len(starts)
+        else np.zeros(0)
+        for m in PAIR_TOTALS
+    }
+    by_target: dict[str, list[int]] = {}
+    for i, codes in enumerate(targets):
+        for j, code in enumerate(codes):
+            by_target.setdefault(code, []).append(first_pair[i] + j)
+    ordered = sorted(by_target)
+    return DyadDays(
+        sources, targets, slices, days, measures, first_pair, totals,
+        source[starts] == target[starts], ordered, [by_target[t] for t in ordered],
+    )  # fmt: skip
 
 
 def summary(db: ReadOnlyDatabase) -> DyadDays | None:
@@ -134,6 +180,7 @@ def timeline_rows(
         keep &= day >= np.datetime64(since, "D")
     if until:
         keep &= day <= np.datetime64(until, "D")
+    keep &= ~np.isnat(day)  # events without a day count in no period
     index, day = index[keep], day[keep]
     periods, groups = np.unique(_period(day, by), return_inverse=True)
     sums = {
@@ -166,3 +213,31 @@ def _period(day: np.ndarray, by: str) -> np.ndarray:
     if by == "month":
         return day.astype("datetime64[M]").astype("datetime64[D]")
     return day
+
+
+def neighbour_edges(days: DyadDays, code: str, limit: int) -> list[dict[str, Any]]:
+    """Pairs with an actor (code prefix) on either side, most events first.
+
+    The rows of ``eventviews.neighbours`` on ``event_clusters``: pairs of an
+    actor with itself left out, ties in order of source then target code.
+    """
+    pairs = np.asarray(days.pairs_touching(code), dtype=np.int64)
+    pairs = pairs[~days.pair_self[pairs]]
+    # Pair numbers follow (source, target) order, so they break ties on the count.
+    pairs = pairs[np.lexsort((pairs, -days.pair_totals["events"][pairs]))][:limit]
+    edges = []
+    for pair in pairs.tolist():
+        source, target = days.pair_codes(pair)
+        total = {m: days.pair_totals[m][pair] for m in PAIR_TOTALS}
+        goldstein_n = int(total["goldstein_n"])
+        edges.append(
+            {
+                "source": source,
+                "target": target,
+                "events": int(total["events"]),
+                "cooperation": int(total["verbal_cooperation"] + total["material_cooperation"]),
+                "conflict": int(total["verbal_conflict"] + total["material_conflict"]),
+                "goldstein_mean": float(total["goldstein"]) / goldstein_n if goldstein_n else None,
+            }
+        )
+    return edges

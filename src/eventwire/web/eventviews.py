@@ -7,8 +7,8 @@ Four things keep them fast on large stores:
   date range that filter starts loose (row groups come oldest first), so
   there the page is found in two steps: the day of the last row wanted
   (sorting the day column alone), then only the rows on or after that day
-  sorted by day and id (for a stable order). Article titles are looked up by
-  primary key for the page's rows only.
+  sorted by day and id (for a stable order). The page's articles (outlet,
+  title, url) come from an in-memory index by id (``articleindex.py``).
 - With a stored ``events.day`` column the listing reads the events table
   alone; without it the day is computed through a join with the articles.
 - Timelines and neighbourhoods read ``event_clusters`` directly when it has
@@ -19,7 +19,8 @@ Four things keep them fast on large stores:
 - Timelines on consolidated events sum a per-(source, target, day) summary
   built once per state of the database (``dyaddays.py``) instead of testing
   the codes of every row: 1–2 ms of CPU per request instead of 5–11 ms on a
-  million events (benchmarks/web_latency.py).
+  million events (benchmarks/web_latency.py). Neighbourhoods read the same
+  summary's per-pair totals, and the names of codes from a map built once.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from . import dyaddays
+from . import articleindex, dyaddays
 from .db import ReadOnlyDatabase
 from .filters import EventFilters, Where, side_clause
 
@@ -71,18 +72,7 @@ def event_page(
     )
     more = len(rows) > limit
     rows = rows[:limit]
-    articles = (
-        {
-            a["id"]: a
-            for a in db.rows(
-                "SELECT id, outlet, title, url FROM articles WHERE id IN"
-                f" ({', '.join('?' for _ in rows) or 'NULL'})",
-                [r["article_id"] for r in rows],
-            )
-        }
-        if rows
-        else {}
-    )
+    articles = articleindex.lookup(db, (r["article_id"] for r in rows))
     for row in rows:
         article = articles.get(row["article_id"], {})
         row.update({k: article.get(k) for k in ("outlet", "title", "url")})
@@ -188,7 +178,14 @@ def _fill(
 
 
 def neighbours(db: ReadOnlyDatabase, code: str, limit: int = 40) -> list[dict[str, Any]]:
-    """Edges between an actor (code prefix) and the actors it acted on or was acted on by."""
+    """Edges between an actor (code prefix) and the actors it acted on or was acted on by.
+
+    On consolidated events the edges come from the in-memory summary's pair
+    totals (``dyaddays.py``) when there is one.
+    """
+    days = dyaddays.summary(db)
+    if days is not None:
+        return _named(db, dyaddays.neighbour_edges(days, code, limit))
     table, prefix = ("event_clusters c", "c.") if db.clusters else ("events e", "e.")
     extra = "" if db.clusters else " AND NOT coalesce(e.negated, false)"
     edges = db.rows(
@@ -201,16 +198,40 @@ def neighbours(db: ReadOnlyDatabase, code: str, limit: int = 40) -> list[dict[st
         f" GROUP BY 1, 2 ORDER BY events DESC, source, target LIMIT {int(limit)}",
         [code, code],
     )
+    return _named(db, edges)
+
+
+def _named(db: ReadOnlyDatabase, edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Edges with the most frequent name of each side's code."""
     codes = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
-    names = {
-        r["code"]: r["name"]
-        for r in db.rows(
-            "SELECT code, mode(name) AS name FROM actors WHERE code IN (SELECT unnest(?))"
-            " GROUP BY code",
-            [codes],
-        )
-    }
+    names = db.derived("actor_names", lambda: _all_names(db))
+    if names is None:
+        names = _names_of(db, codes)
     return [
         {**e, "source_name": names.get(e["source"]), "target_name": names.get(e["target"])}
         for e in edges
     ]
+
+
+# Codes whose names are kept in memory at most (a few MB); above it names are queried.
+MAX_NAMED_CODES = 100_000
+
+
+def _names_of(db: ReadOnlyDatabase, codes: list[str] | None) -> dict[str, Any]:
+    """The most frequent name of each code (of every code when ``codes`` is None)."""
+    if codes is None:
+        where, params = f"WHERE code IS NOT NULL GROUP BY code LIMIT {MAX_NAMED_CODES + 1}", []
+    else:
+        where, params = "WHERE code IN (SELECT unnest(?)) GROUP BY code", [codes]
+    rows = db.con.execute(f"SELECT code, mode(name) AS name FROM actors {where}", params).fetchall()
+    return dict(rows)
+
+
+def _all_names(db: ReadOnlyDatabase) -> dict[str, Any] | None:
+    """Names of every actor code, read once per state of the database; None when too many.
+
+    Scanning the actors for a neighbourhood's few codes costs about as much as
+    reading them all once (the table has no index on codes).
+    """
+    names = _names_of(db, None)
+    return names if len(names) <= MAX_NAMED_CODES else None
