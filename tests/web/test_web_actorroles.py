@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import duckdb
 import pytest
-from web_db import build
+from web_db import build, generated_with_gaps
 
-from bench_modules import load_benchmark
 from eventwire.web import actorroles, api
 from eventwire.web.db import ReadOnlyDatabase
 
@@ -14,14 +12,14 @@ from eventwire.web.db import ReadOnlyDatabase
 @pytest.fixture(scope="module")
 def databases(tmp_path_factory):
     folder = tmp_path_factory.mktemp("actorroles")
-    generated = folder / "gen.duckdb"
-    load_benchmark("web_latency").generate(generated, 2000)
-    con = duckdb.connect(str(generated))
     # Gaps the counts must handle as SQL does: no root, no quad class, no code.
-    con.execute("UPDATE events SET cameo_root = NULL WHERE hash(id) % 13 = 0")
-    con.execute("UPDATE events SET quad_class = NULL WHERE hash(id) % 7 = 0")
-    con.execute("UPDATE events SET source_code = NULL WHERE hash(id) % 17 = 0")
-    con.close()
+    generated = generated_with_gaps(
+        folder / "gen.duckdb",
+        2000,
+        "UPDATE events SET cameo_root = NULL WHERE hash(id) % 13 = 0",
+        "UPDATE events SET quad_class = NULL WHERE hash(id) % 7 = 0",
+        "UPDATE events SET source_code = NULL WHERE hash(id) % 17 = 0",
+    )
     opened = [ReadOnlyDatabase(generated), ReadOnlyDatabase(build(folder / "web.duckdb"))]
     yield opened
     for db in opened:

@@ -6,12 +6,10 @@ import datetime as dt
 import math
 import threading
 
-import duckdb
 import numpy as np
 import pytest
-from web_db import items
+from web_db import generated_with_gaps, items
 
-from bench_modules import load_benchmark
 from eventwire.store import Store
 from eventwire.web import dyaddays, eventviews
 from eventwire.web.db import ReadOnlyDatabase
@@ -20,14 +18,14 @@ from eventwire.web.eventviews import dyad_timeline, neighbours
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("dyaddays") / "gen.duckdb"
-    load_benchmark("web_latency").generate(path, 3000)
-    con = duckdb.connect(str(path))
     # Gaps the sums must handle as SQL does: no day, no score, no mention count.
-    con.execute("UPDATE event_clusters SET date = NULL WHERE hash(id) % 11 = 0")
-    con.execute("UPDATE event_clusters SET goldstein = NULL WHERE hash(id) % 5 = 0")
-    con.execute("UPDATE event_clusters SET mentions = NULL WHERE hash(id) % 7 = 0")
-    con.close()
+    path = generated_with_gaps(
+        tmp_path_factory.mktemp("dyaddays") / "gen.duckdb",
+        3000,
+        "UPDATE event_clusters SET date = NULL WHERE hash(id) % 11 = 0",
+        "UPDATE event_clusters SET goldstein = NULL WHERE hash(id) % 5 = 0",
+        "UPDATE event_clusters SET mentions = NULL WHERE hash(id) % 7 = 0",
+    )
     database = ReadOnlyDatabase(path)
     yield database
     database.close()

@@ -233,3 +233,18 @@ def build(path: Path) -> Path:
     with Store(path) as store:
         store.write_batch(items())
     return path
+
+
+def generated_with_gaps(path: Path, events: int, *updates: str) -> Path:
+    """The web benchmark's generated database of ``events`` events, then ``updates``
+    (SQL that blanks some values, so that summaries are checked against SQL on gaps)."""
+    import duckdb
+
+    from bench_modules import load_benchmark
+
+    load_benchmark("web_latency").generate(path, events)
+    con = duckdb.connect(str(path))
+    for sql in updates:
+        con.execute(sql)
+    con.close()
+    return path
