@@ -14,3 +14,10 @@ def code():
 def test_calling_something_a_name_is_no_phone_call(code):
     events = code("The Japanese foreign minister called the Chinese navy a threat to the region.")
     assert not [t for t in triples(events) if t[2].startswith("04")]
+
+
+def test_undertaking_a_task_is_no_commitment_but_undertaking_to_act_is(code):
+    task = code("Germany has undertaken the preparations needed for a larger naval role.")
+    assert not [t for t in triples(task) if t[2].startswith("03")]
+    pledge = code("Germany undertook to withdraw its troops from Mali.")
+    assert [t for t in triples(pledge) if t[0] == "DEU" and t[2].startswith("03")]

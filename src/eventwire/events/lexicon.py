@@ -23,7 +23,7 @@ from eventwire.events.cameo import is_known_code, load_cameo
 VERBS_HEADER = "verb\tparticle\tobj\tprep\tcode\ttarget\tflags\tnote"
 NOUNS_HEADER = "noun\tprep\tcode\tflags\tnote"
 TARGETS = frozenset({"obj", "prep", "none"})
-FLAGS = frozenset({"symmetric", "converse"})
+FLAGS = frozenset({"symmetric", "converse", "clause"})
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,8 @@ class VerbPattern:
     where: str  # "verbs.tsv:123", the rule name and the place errors point to
     # "received aid from X", "faced pressure from X": the prep's object acts on the subject
     converse: bool = False
+    # "undertook to withdraw": the row holds only with a clause or infinitive complement
+    clause: bool = False
 
     @property
     def specificity(self) -> tuple[int, int, int, int]:
@@ -190,7 +192,16 @@ def parse_verbs(text: str, label: str) -> list[VerbPattern]:
             where = f"{label}:{number}"
             patterns.append(
                 VerbPattern(
-                    verb, particle, alternative, prep, code, symmetric, target, where, converse
+                    verb,
+                    particle,
+                    alternative,
+                    prep,
+                    code,
+                    symmetric,
+                    target,
+                    where,
+                    converse,
+                    "clause" in flags,
                 )
             )
     return patterns

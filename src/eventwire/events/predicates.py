@@ -20,6 +20,8 @@ def match_verb(patterns: list[VerbPattern], verb: Token, objs: list[Token]) -> V
     prt = particle(verb)
     words = {w for o in object_heads(objs) for w in (o.lemma_.lower(), o.lower_)}
     preps = prepositions([verb, *objs, *public_complements([verb, *objs])])
+    complement = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+    patterns = [p for p in patterns if complement or not p.clause]
     for p in patterns:
         if p.particle is not None and p.particle != prt:
             continue
