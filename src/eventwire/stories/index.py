@@ -167,12 +167,7 @@ class StoryIndex:
         day = _NO_DAY if published is None else published.toordinal()
         row = len(self._ids)
         self._ids.append(article_id)
-        self._shingles.grow(row + 1)
-        self._words.grow(row + 1)
-        if len(self._days) <= row:
-            size = len(self._shingles.counts)
-            self._days = np.concatenate([self._days, np.zeros(size - len(self._days), np.int32)])
-            self._live = np.concatenate([self._live, np.zeros(size - len(self._live), bool)])
+        self._grow(row + 1)
         self._shingles.put(row, sig.shingles.hashvalues, sig.shingle_count)
         self._words.put(row, sig.words.hashvalues, sig.word_count)
         self._days[row] = day
@@ -188,6 +183,15 @@ class StoryIndex:
         while len(self.entries) > self.config.max_index_entries:
             self._forget(next(iter(self._order)))
         self._compact_if_sparse()
+
+    def _grow(self, size: int) -> None:
+        """Room for ``size`` rows in the matrices and in the day and live columns."""
+        self._shingles.grow(size)
+        self._words.grow(size)
+        extra = len(self._shingles.counts) - len(self._days)
+        if extra > 0:
+            self._days = np.concatenate([self._days, np.zeros(extra, np.int32)])
+            self._live = np.concatenate([self._live, np.zeros(extra, bool)])
 
     def _forget(self, article_id: str) -> None:
         entry = self.entries.pop(article_id)
@@ -234,11 +238,14 @@ class StoryIndex:
         cfg = self.config
         day = _NO_DAY if published is None else published.toordinal()
         open_rows = self._live[:used].copy()
+        recent = np.zeros(used, dtype=bool)  # within the rewrite window: dated articles only
         if day != _NO_DAY:
             days = self._days[:used]
             dated = days != _NO_DAY
-            open_rows &= ~dated | (np.abs(days.astype(np.int64) - day) <= cfg.horizon_days)
-        score = self._near(
+            distance = np.abs(days.astype(np.int64) - day)
+            open_rows &= ~dated | (distance <= cfg.horizon_days)
+            recent = open_rows & dated & (distance <= cfg.window_days)
+        shingles = self._near(
             self._shingles,
             sig.shingles.hashvalues,
             sig.shingle_count,
@@ -247,25 +254,16 @@ class StoryIndex:
             cfg.containment,
             cfg.min_containment_shingles,
         )
-        if day != _NO_DAY:
-            days = self._days[:used]
-            recent = (
-                open_rows
-                & (days != _NO_DAY)
-                & (np.abs(days.astype(np.int64) - day) <= cfg.window_days)
-            )
-            score = np.maximum(
-                score,
-                self._near(
-                    self._words,
-                    sig.words.hashvalues,
-                    sig.word_count,
-                    recent,
-                    cfg.rewrite_jaccard,
-                    cfg.rewrite_containment,
-                    cfg.min_containment_words,
-                ),
-            )
+        words = self._near(
+            self._words,
+            sig.words.hashvalues,
+            sig.word_count,
+            recent,
+            cfg.rewrite_jaccard,
+            cfg.rewrite_containment,
+            cfg.min_containment_words,
+        )
+        score = np.maximum(shingles, words)
         return sorted(self._best_per_story(score, day))
 
     def _best_per_story(self, score: np.ndarray, day: int) -> list[str]:
