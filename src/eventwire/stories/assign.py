@@ -32,6 +32,7 @@ from .config import StoryConfig
 from .index import StoryIndex
 from .match import (
     RANK,
+    SHINGLE_KINDS,
     Features,
     Match,
     compare,
@@ -177,13 +178,13 @@ def best_match(
     for other_id, _, anchor_id, kind in rows:
         made = batch.matches.get(other_id)
         how[other_id] = (made.article_id, made.kind) if made else (anchor_id, kind)
-    feats |= _features_of(con, {a for a, _ in how.values() if a and a not in feats}, cfg)
+    feats = _features_of(con, {a for a, _ in how.values() if a}, cfg, feats)
     part = {
         other_id
         for other_id, (anchor_id, kind) in how.items()
         if anchor_id in feats and partial(feats[other_id], kind, feats[anchor_id], cfg)
     }
-    members = _members(con, {index.entries[i].story_id for i in part}, batch, cfg)
+    members = _members(con, {index.entries[i].story_id for i in part}, batch, cfg, feats)
     found = []
     for other_id in sorted(feats.keys() & set(ids)):
         entry = index.entries[other_id]
@@ -195,7 +196,7 @@ def best_match(
         if result is None:
             continue
         kind, score = result
-        if kind in _SHINGLE_KINDS:
+        if kind in SHINGLE_KINDS:
             group, cover = 0, covered(features.shingles, other.shingles)
         else:
             group, cover = RANK[kind], covered(features.words, other.words)
@@ -205,26 +206,31 @@ def best_match(
     return min(found)[4] if found else None
 
 
-# Kinds of match decided on word shingles, whose members may hold foreign text.
-_SHINGLE_KINDS = ("copy", "contained")
-
-
 def _features_of(
-    con: duckdb.DuckDBPyConnection, ids: set[str], config: StoryConfig
+    con: duckdb.DuckDBPyConnection,
+    ids: set[str],
+    config: StoryConfig,
+    known: dict[str, Features],
 ) -> dict[str, Features]:
-    """The exact sets of stored articles, by id."""
-    if not ids:
-        return {}
+    """``known`` and the exact sets of the stored articles among ``ids`` it lacks, by id."""
+    missing = sorted(ids - known.keys())
+    if not missing:
+        return known
     rows = con.execute(
-        "SELECT id, text FROM articles WHERE list_contains(?, id)", [sorted(ids)]
+        "SELECT id, text FROM articles WHERE list_contains(?, id)", [missing]
     ).fetchall()
-    return {i: Features.of(text or "", config) for i, text in rows}
+    return known | {i: Features.of(text or "", config) for i, text in rows}
 
 
 def _members(
-    con: duckdb.DuckDBPyConnection, stories: set[str], batch: StoryUpdate, config: StoryConfig
+    con: duckdb.DuckDBPyConnection,
+    stories: set[str],
+    batch: StoryUpdate,
+    config: StoryConfig,
+    known: dict[str, Features],
 ) -> dict[str, dict[str, Features]]:
-    """Story id → its members' exact sets, including members of the running batch."""
+    """Story id → its members' exact sets, including members of the running batch
+    (``known`` holds sets already computed)."""
     if not stories:
         return {}
     story_of = {
@@ -235,7 +241,7 @@ def _members(
         ).fetchall()
     }
     story_of |= {a: s for a, s in batch.assigned.items() if s in stories}
-    feats = _features_of(con, set(story_of), config)
+    feats = _features_of(con, set(story_of), config, known)
     out: dict[str, dict[str, Features]] = {s: {} for s in stories}
     for article_id, story in story_of.items():
         if article_id in feats:

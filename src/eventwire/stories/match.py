@@ -52,6 +52,10 @@ def containment(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / smaller if smaller else 0.0
 
 
+# Kinds of match decided on word shingles, whose members may hold foreign text.
+SHINGLE_KINDS = ("copy", "contained")
+
+
 def covered(a: frozenset[str], b: frozenset[str]) -> float:
     """Share of ``a`` that lies in ``b`` (directional, unlike :func:`containment`)."""
     return len(a & b) / len(a) if a else 0.0
@@ -66,7 +70,7 @@ def partial(member: Features, kind: str | None, anchor: Features, config: StoryC
     longer version of a trimmed copy. Members that joined otherwise (first of a
     story, reworded, same event) count whole.
     """
-    if kind not in ("copy", "contained") or not member.shingles:
+    if kind not in SHINGLE_KINDS or not member.shingles:
         return False
     return covered(member.shingles, anchor.shingles) < config.whole_member
 
