@@ -10,11 +10,11 @@ few rows. Counted as ``api._roles`` counts them on ``events``.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from typing import Any
 
 from .db import ReadOnlyDatabase
+from .dyaddays import prefixed
 
 # Rows of (role, code, root) kept at most, about 150 bytes each (15 MB at most);
 # above it actor pages query the events table.
@@ -73,11 +73,9 @@ def role_rows(counts: RoleCounts, code: str) -> list[dict[str, Any]]:
     """
     out = []
     for role in ROLES:
-        codes = counts.codes[role]
-        first = bisect.bisect_left(codes, code)
-        last = bisect.bisect_left(codes, code + "\U0010ffff", lo=first)
+        found = prefixed(counts.codes[role], code)
         totals: dict[str | None, list[int]] = {}
-        for per_root in counts.counts[role][first:last]:
+        for per_root in counts.counts[role][found.start : found.stop]:
             for root, numbers in per_root.items():
                 total = totals.setdefault(root, [0, 0, 0])
                 for i, n in enumerate(numbers):

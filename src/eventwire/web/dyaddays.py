@@ -80,9 +80,9 @@ class DyadDays:
     def pairs_touching(self, code: str) -> list[int]:
         """Numbers of the pairs whose source or target code starts with ``code``."""
         found = set()
-        for i in _prefixed(self.sources, code):
+        for i in prefixed(self.sources, code):
             found.update(range(self.first_pair[i], self.first_pair[i] + len(self.targets[i])))
-        for j in _prefixed(self.by_target, code):
+        for j in prefixed(self.by_target, code):
             found.update(self.target_pairs[j])
         return sorted(found)
 
@@ -94,12 +94,12 @@ class DyadDays:
     def rows_of(self, source: str, target: str) -> list[tuple[int, int]]:
         """Slices of every (source code, target code) pair under the two prefixes."""
         found = []
-        for i in _prefixed(self.sources, source):
-            found.extend(self.slices[i][j] for j in _prefixed(self.targets[i], target))
+        for i in prefixed(self.sources, source):
+            found.extend(self.slices[i][j] for j in prefixed(self.targets[i], target))
         return found
 
 
-def _prefixed(codes: list[str], prefix: str) -> range:
+def prefixed(codes: list[str], prefix: str) -> range:
     """Positions of the codes starting with ``prefix`` (``codes`` is sorted)."""
     first = bisect.bisect_left(codes, prefix)
     last = bisect.bisect_left(codes, prefix + "\U0010ffff", lo=first)
