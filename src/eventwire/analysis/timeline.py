@@ -8,9 +8,15 @@ import pandas as pd
 from ..store.where import Where
 from .frames import actor_matches, check_period, period_filter, units
 
+#: The QuadClass split of a period, QuadClass 1 to 4 in order.
+QUAD_COLUMNS = (
+    "verbal_cooperation",
+    "material_cooperation",
+    "verbal_conflict",
+    "material_conflict",
+)
 TIMELINE_COLUMNS = (
-    "period", "events", "mentions", "articles", "goldstein_sum", "goldstein_mean",
-    "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict",
+    "period", "events", "mentions", "articles", "goldstein_sum", "goldstein_mean", *QUAD_COLUMNS,
 )  # fmt: skip
 
 

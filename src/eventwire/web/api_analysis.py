@@ -18,6 +18,7 @@ from fastapi import Query, Request
 
 from .. import analysis
 from ..analysis.frames import units
+from ..analysis.timeline import QUAD_COLUMNS as QUADS
 from . import actorroles, articleindex, dyaddays, eventviews
 from .api import (
     Country,
@@ -37,8 +38,6 @@ from .filters import EventFilters
 from .sql import run_sql
 
 log = logging.getLogger(__name__)
-
-QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 
 
 def frame_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:

@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 
+from ..analysis.timeline import QUAD_COLUMNS as QUADS
 from .db import ReadOnlyDatabase
 
 # A row costs 56 bytes (ten int32 counts, a float64 score sum, a day), so the cap
@@ -36,7 +37,6 @@ from .db import ReadOnlyDatabase
 # above it timelines and neighbourhoods query event_clusters directly.
 MAX_ROWS = 2_000_000
 
-QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 # Per (source, target, day): sums and counts, so periods can be summed exactly as SQL would
 # (a sum over no non-null values is null; a mean divides by the non-null count).
 MEASURES = (

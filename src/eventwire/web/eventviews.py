@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ..analysis.timeline import QUAD_COLUMNS as QUADS
 from . import articleindex, dyaddays
 from .db import ReadOnlyDatabase
 from .filters import EventFilters, Where, side_clause
@@ -38,7 +39,6 @@ EVENT_COLUMNS = (
     " e.plover_event, e.modality, e.negated, e.confidence, e.sentence, e.location_name,"
     " e.article_id"
 )
-QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 
 
 def source_sql(db: ReadOnlyDatabase) -> str:
