@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from eventwire.errors import DataFileError
 from eventwire.events.clauses import prep_objects, prepositions
-from eventwire.events.lexicon import Lexicon, VerbPattern
+from eventwire.events.lexicon import Lexicon, VerbPattern, row_error, tsv_rows
 
 DEVERBAL_HEADER = "noun\tverb\tnote"
 
@@ -37,34 +37,14 @@ class Deverbal:
 def parse_deverbal(text: str, label: str) -> dict[str, Deverbal]:
     """Rows of a deverbal table by noun; a bad row raises E010 naming file and line."""
     rows: dict[str, Deverbal] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        where = f"line {number}"
-        if number == 1:
-            if line.rstrip("\r\n") != DEVERBAL_HEADER:
-                raise DataFileError(
-                    "header must be: noun | verb | note (see data/events/README.md)",
-                    path=label,
-                    record=where,
-                )
-            continue
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        fields = line.rstrip("\r\n").split("\t")
-        if len(fields) != 3 or not fields[0].strip() or not fields[1].strip():
-            raise DataFileError(
-                "expected 3 tab-separated columns with a noun and a verb "
-                "(see data/events/README.md)",
-                path=label,
-                record=where,
-            )
-        noun = fields[0].strip().lower()
+    for number, fields in tsv_rows(text, label, DEVERBAL_HEADER):
+        noun, verb = fields[0].strip().lower(), fields[1].strip().lower()
+        if not noun or not verb:
+            raise row_error(label, number, "a row needs a noun and a verb")
         if noun in rows:
-            raise DataFileError(
-                f"noun {noun!r} is already mapped on an earlier line; keep one row per noun",
-                path=label,
-                record=where,
-            )
-        verb, _, particle = fields[1].strip().lower().partition(" ")
+            message = f"noun {noun!r} is already mapped on an earlier line; keep one row per noun"
+            raise row_error(label, number, message)
+        verb, _, particle = verb.partition(" ")
         rows[noun] = Deverbal(noun, verb, particle.strip() or None)
     return rows
 

@@ -127,25 +127,27 @@ def _cell(value: str) -> str | None:
     return value or None
 
 
-def _rows(text: str, label: str, header: str) -> Iterator[tuple[int, list[str]]]:
-    """(line number, fields) of a TSV; checks header and column count, skips blanks and #."""
+def tsv_rows(text: str, label: str, header: str) -> Iterator[tuple[int, list[str]]]:
+    """(line number, fields) of one of the data/events TSV files; checks header and
+    column count (E010 naming file and line), skips blank lines and # comments."""
     columns = header.count("\t") + 1
     for number, line in enumerate(text.splitlines(), start=1):
         if number == 1:
             if line.rstrip("\r\n") != header:
-                raise _fail(label, number, f"header must be: {header.replace(chr(9), ' | ')}")
+                raise row_error(label, number, f"header must be: {header.replace(chr(9), ' | ')}")
             continue
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         fields = line.rstrip("\r\n").split("\t")
         if len(fields) != columns:
-            raise _fail(
+            raise row_error(
                 label, number, f"expected {columns} tab-separated columns, found {len(fields)}"
             )
         yield number, fields
 
 
-def _fail(label: str, number: int, message: str) -> DataFileError:
+def row_error(label: str, number: int, message: str) -> DataFileError:
+    """E010 naming the file and line, pointing to the data files' README."""
     return DataFileError(
         f"{message} (see data/events/README.md)", path=label, record=f"line {number}"
     )
@@ -155,14 +157,16 @@ def _flags(value: str, label: str, number: int) -> frozenset[str]:
     flags = frozenset(flag.strip() for flag in value.split(",") if flag.strip())
     unknown = flags - FLAGS
     if unknown:
-        raise _fail(label, number, f"unknown flag(s) {sorted(unknown)}; allowed: {sorted(FLAGS)}")
+        raise row_error(
+            label, number, f"unknown flag(s) {sorted(unknown)}; allowed: {sorted(FLAGS)}"
+        )
     return flags
 
 
 def _code(value: str, label: str, number: int) -> str:
     code = value.strip()
     if not is_known_code(code):
-        raise _fail(label, number, f"{code!r} is not a CAMEO code in data/cameo/codes.tsv")
+        raise row_error(label, number, f"{code!r} is not a CAMEO code in data/cameo/codes.tsv")
     return code
 
 
@@ -170,24 +174,24 @@ def parse_verbs(text: str, label: str) -> list[VerbPattern]:
     """Verb patterns of a ``verbs.tsv`` text; ``label`` names the file in errors and rules."""
     patterns: list[VerbPattern] = []
     seen: dict[tuple, int] = {}
-    for number, fields in _rows(text, label, VERBS_HEADER):
+    for number, fields in tsv_rows(text, label, VERBS_HEADER):
         verb, particle, obj, prep = (_cell(value) for value in fields[:4])
         code = _code(fields[4], label, number)
         target = fields[5].strip()
         if verb is None:
-            raise _fail(label, number, "the verb column is empty")
+            raise row_error(label, number, "the verb column is empty")
         if target not in TARGETS:
-            raise _fail(label, number, f"target {target!r} must be one of {sorted(TARGETS)}")
+            raise row_error(label, number, f"target {target!r} must be one of {sorted(TARGETS)}")
         if target == "prep" and prep is None:
-            raise _fail(label, number, "target is 'prep' but the prep column is empty")
+            raise row_error(label, number, "target is 'prep' but the prep column is empty")
         flags = _flags(fields[6], label, number)
         symmetric, converse = "symmetric" in flags, "converse" in flags
         if converse and (target != "prep" or symmetric):
-            raise _fail(label, number, "flag 'converse' needs target 'prep' and no 'symmetric'")
+            raise row_error(label, number, "flag 'converse' needs target 'prep' and no 'symmetric'")
         for alternative in obj.split("|") if obj else [None]:
             key = (verb, particle, alternative, prep)
             if key in seen:
-                raise _fail(label, number, f"pattern {key} already on line {seen[key]}")
+                raise row_error(label, number, f"pattern {key} already on line {seen[key]}")
             seen[key] = number
             where = f"{label}:{number}"
             patterns.append(
@@ -211,17 +215,19 @@ def parse_nouns(text: str, label: str) -> list[NounPattern]:
     """Noun patterns of a ``nouns.tsv`` text; ``label`` names the file in errors and rules."""
     patterns: list[NounPattern] = []
     seen: dict[tuple, int] = {}
-    for number, fields in _rows(text, label, NOUNS_HEADER):
+    for number, fields in tsv_rows(text, label, NOUNS_HEADER):
         noun, prep = _cell(fields[0]), _cell(fields[1])
         if noun is None:
-            raise _fail(label, number, "the noun column is empty")
+            raise row_error(label, number, "the noun column is empty")
         code = _code(fields[2], label, number)
         flags = _flags(fields[3], label, number)
         if "converse" in flags:
-            raise _fail(label, number, "flag 'converse' is for verbs.tsv only")
+            raise row_error(label, number, "flag 'converse' is for verbs.tsv only")
         symmetric = "symmetric" in flags
         if (noun, prep) in seen:
-            raise _fail(label, number, f"pattern {(noun, prep)} already on line {seen[noun, prep]}")
+            raise row_error(
+                label, number, f"pattern {(noun, prep)} already on line {seen[noun, prep]}"
+            )
         seen[noun, prep] = number
         patterns.append(NounPattern(noun, prep, code, symmetric, f"{label}:{number}"))
     return patterns
