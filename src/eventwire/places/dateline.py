@@ -9,16 +9,16 @@ upper-case words that the gazetteer knows and that punctuation of a dateline fol
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Token
 
 from eventwire.places.gazetteer import Gazetteer
-from eventwire.places.mentions import MONTHS_AND_DAYS, PlaceMention
+from eventwire.places.mentions import PlaceMention, calendar_names
+from eventwire.times.lexicon import load_lexicon as load_times_words
 
 SEARCH_TOKENS = 120  # a dateline stands within the first lines of the text
 DASHES = frozenset({"-", "--", "—", "–", "(", ":"})
-MONTH_ABBREVIATIONS = frozenset(
-    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-)
 MAX_WORDS = 3
 
 
@@ -63,7 +63,7 @@ def _dateline_follows(doc: Doc, gaz: Gazetteer, end: int) -> bool:
         return False
     word = doc[end + 1]
     lower = word.lower_.rstrip(".")
-    if lower in MONTHS_AND_DAYS or lower in MONTH_ABBREVIATIONS or word.text == "(":
+    if lower in calendar_names() or lower in month_abbreviations() or word.text == "(":
         return True
     # "KUNDUZ, Afghanistan --": the country or state of the dateline's city
     return word.is_title and any(e.kind in ("country", "region") for e in gaz.lookup(word.text))
@@ -77,3 +77,10 @@ def _flag(mentions: list[PlaceMention], place: PlaceMention) -> None:
             return
     mentions.append(place)
     mentions.sort(key=lambda m: m.start)
+
+
+@cache
+def month_abbreviations() -> frozenset[str]:
+    """Abbreviated month names from the times word list ("Sept", "Nov"): a dateline's date."""
+    words = load_times_words()
+    return frozenset(words.words["month"]) - frozenset(words.full_names("month"))

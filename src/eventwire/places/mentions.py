@@ -27,10 +27,12 @@ Taiwan"), in which case ``locative`` names the preposition.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.places.gazetteer import GazEntry, Gazetteer
+from eventwire.times.lexicon import load_lexicon as load_times_words
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 BLOCKING_LABELS = frozenset(
@@ -74,11 +76,7 @@ AREA_NOUNS = frozenset(
 # Prepositions of relation that locate once an area noun stands between ("on the outskirts
 # of X", "on the coast of X"), though "on X" alone relates ("pressure on Japan").
 AREA_PREPOSITIONS = frozenset({"on"})
-MONTHS_AND_DAYS = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-     "saturday", "sunday"}
-)  # fmt: skip
+
 # A city name modifying one of these is another feature named after it ("the Keelung
 # river", "Tokyo Bay"), not the city.
 FEATURE_NOUNS = frozenset(
@@ -328,7 +326,7 @@ def _supported(part: Span, entries: list[GazEntry]) -> bool:
 def _keep(doc: Doc, mention: PlaceMention, gaz: Gazetteer) -> bool:
     span = mention.span(doc)
     text = span.text
-    if text.lower() in MONTHS_AND_DAYS or gaz.is_demonym(text):
+    if text.lower() in calendar_names() or gaz.is_demonym(text):
         return False
     if not any(t.is_alpha and t.text[0].isupper() for t in span):
         return False  # lower-case words that happen to be place names ("nice", "police")
@@ -476,3 +474,10 @@ def _hyphen_joined(doc: Doc, span: Span, gaz: Gazetteer) -> Span:
         return span
     joined = doc[span.start : end]
     return joined if gaz.lookup(joined.text, alternates=True) else span
+
+
+@cache
+def calendar_names() -> frozenset[str]:
+    """Month and weekday names written out, from the times word list: never places."""
+    words = load_times_words()
+    return frozenset(words.full_names("month") + words.full_names("weekday"))

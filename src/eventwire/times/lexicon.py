@@ -35,6 +35,13 @@ class Lexicon:
         """The value of ``word`` (any case, trailing full stop ignored) as a ``kind``."""
         return self.words.get(kind, {}).get(word.lower().rstrip("."))
 
+    def full_names(self, kind: str) -> list[str]:
+        """The month or weekday names of ``kind`` written out ("september", "may",
+        "monday"), not abbreviated ("sept", "mon")."""
+        if kind == "weekday":
+            return [w for w in self.words[kind] if w.endswith("day")]
+        return [w for w in self.words[kind] if len(w) > 4 or w in {"may", "june", "july"}]
+
     def alternation(self, kind: str) -> str:
         """A regular-expression alternation of the words of ``kind``, longest first."""
         items = sorted(self.words.get(kind, {}), key=len, reverse=True)

@@ -38,10 +38,8 @@ def compiled_rules() -> list[tuple[str, re.Pattern[str]]]:
 
 def _rules(lex: Lexicon) -> list[tuple[str, str]]:
     month = _capitalised(lex.alternation("month"))
-    month_full = _capitalised(
-        "|".join(w for w in lex.words["month"] if len(w) > 4 or w in {"may", "june", "july"})
-    )
-    weekday_full = _capitalised("|".join(w for w in lex.words["weekday"] if w.endswith("day")))
+    month_full = _capitalised("|".join(lex.full_names("month")))
+    weekday_full = _capitalised("|".join(lex.full_names("weekday")))
     weekday_abbr = _capitalised("|".join(w for w in lex.words["weekday"] if len(w) <= 5))
     weekday = rf"(?:{weekday_full}|(?:{weekday_abbr})\.)"
     units = r"(?:decade|century|centuries|year|month|week|day|hour|minute|quarter)s?"
