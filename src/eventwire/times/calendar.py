@@ -80,6 +80,12 @@ def fmt(day: date, unit: str) -> str:
     raise ValueError(f"unknown unit {unit!r}")
 
 
+def point(day: date, unit: str) -> tuple[str, str, str]:
+    """(value, "point", unit) of the ``unit``-long period that contains ``day``: what
+    a handler returns for a point in time."""
+    return fmt(day, unit), "point", unit
+
+
 def coarser(a: str, b: str) -> str:
     """The coarser of two granularities (W and WE count as weeks)."""
     ra, rb = (_ORDER.index("W" if u == "WE" else u) for u in (a, b))

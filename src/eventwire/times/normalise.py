@@ -117,10 +117,6 @@ def _month(word: str) -> int:
     return int(load_lexicon().get("month", word) or 0)
 
 
-def _point(day: date, unit: str) -> tuple[str, str, str]:
-    return cal.fmt(day, unit), "point", unit
-
-
 def _reference(cand: Candidate, ctx: TextContext, refs: Refs, reach: int = 400) -> Timex | None:
     """The latest point value before the candidate, near enough to be what it refers to."""
     for ref in reversed(refs):
@@ -133,7 +129,7 @@ def _reference(cand: Candidate, ctx: TextContext, refs: Refs, reach: int = 400) 
 def _iso(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str, str] | None:
     g = cand.groups
     try:
-        return _point(date(int(g["y"]), int(g["m"]), int(g["d"])), "D")
+        return cal.point(date(int(g["y"]), int(g["m"]), int(g["d"])), "D")
     except ValueError:
         return None
 
@@ -148,7 +144,7 @@ def _numeric(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str, s
         y += 2000 if y <= (ctx.anchor.year % 100 if ctx.anchor else 30) + 5 else 1900
     day, month = (a, b) if (a > 12 or ctx.numeric_order == "dmy") and b <= 12 else (b, a)
     try:
-        return _point(date(y, month, day), "D")
+        return cal.point(date(y, month, day), "D")
     except ValueError:
         return None
 
@@ -161,7 +157,7 @@ def _day_month(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str,
     month, day = _month(g["mon"]), int(re.sub(r"\D", "", g["d"]))
     if "y" in g:
         try:
-            return _point(date(int(g["y"]), month, day), "D")
+            return cal.point(date(int(g["y"]), month, day), "D")
         except ValueError:
             return None
     if (
@@ -177,7 +173,7 @@ def _day_month(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str,
     if ctx.anchor is None:
         return None
     found = cal.nearest_year(ctx.anchor, month, day, ctx.tense(cand.start, cand.end))
-    return _point(found, "D") if found else None
+    return cal.point(found, "D") if found else None
 
 
 @handler("my")
@@ -201,7 +197,7 @@ def _month_relative_year(
     if "d" not in g:
         return f"{year:04d}-{_month(g['mon']):02d}", "point", "M"
     try:
-        return _point(date(year, _month(g["mon"]), int(re.sub(r"\D", "", g["d"]))), "D")
+        return cal.point(date(year, _month(g["mon"]), int(re.sub(r"\D", "", g["d"]))), "D")
     except ValueError:
         return None
 
@@ -257,7 +253,7 @@ def _weekday(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str, s
     if "pod" in g:
         pod = load_lexicon().get("partofday", g["pod"])
         return f"{day.isoformat()}T{pod}", "point", "D"
-    return _point(day, "D")
+    return cal.point(day, "D")
 
 
 @handler("month")
@@ -353,7 +349,7 @@ def _dayword(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str, s
         pod = pod or "NI"
     elif word == "last":
         return None  # "last morning" is not said
-    return (f"{day.isoformat()}T{pod}", "point", "D") if pod else _point(day, "D")
+    return (f"{day.isoformat()}T{pod}", "point", "D") if pod else cal.point(day, "D")
 
 
 _GENERIC_AFTER_TODAY = (
@@ -381,15 +377,15 @@ def _relative_unit(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, 
         return None
     focus = quarter_in_focus(cand, refs) if rel == "last" and unit == "Y" else None
     if rel == "last" and unit == "Y" and stretch_in_focus(cand, refs):
-        return _point(cal.shift(base, "Y", -1), "Y")  # "nine months ... up from last year"
+        return cal.point(cal.shift(base, "Y", -1), "Y")  # "nine months ... up from last year"
     if focus and _compares(ctx, cand):
-        return _point(cal.shift(focus, "Y", -1), "Q")
+        return cal.point(cal.shift(focus, "Y", -1), "Q")
     if rel == "the latest" and unit == "Y":
-        return _point(cal.shift(base, "Y", -1), "Y")
+        return cal.point(cal.shift(base, "Y", -1), "Y")
     day = cal.shift(base, unit, _offset(rel))
     if unit == "WE":
         return cal.fmt(day, "WE"), "point", "WE"
-    return _point(day, unit)
+    return cal.point(day, unit)
 
 
 def _compares(ctx: TextContext, cand: Candidate) -> bool:
@@ -419,7 +415,7 @@ def _reference_day(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, 
         return None  # "the next day" says nothing without a day to count from
     step = -1 if ("previous" in words or "before" in words) else 0
     step = 1 if ("next" in words or "following" in words or "after" in words) else step
-    return _point(cal.shift(parsed[0], "D", step), "D")
+    return cal.point(cal.shift(parsed[0], "D", step), "D")
 
 
 from . import durations as _durations  # noqa: E402  (registers the remaining handlers)

@@ -43,10 +43,6 @@ def register(handler: Callable[..., Callable]) -> None:
     handler("curperiod")(_current_period)
 
 
-def _point(day: date, unit: str) -> tuple[str, str, str]:
-    return cal.fmt(day, unit), "point", unit
-
-
 def quarter_in_focus(cand: Candidate, refs: Refs, reach: int = 1500) -> date | None:
     """The quarter an earnings report is about: the latest quarter named before ``cand``.
 
@@ -113,7 +109,7 @@ def _quarter(cand: Candidate, ctx: TextContext, refs: Refs) -> Result:
     if "ya" in g:
         return f"{ctx.anchor.year - 1}-Q{4 if q < 0 else q}", "point", "Q"
     if q < 0:
-        return _point(cal.last_complete_quarter(ctx.anchor), "Q")
+        return cal.point(cal.last_complete_quarter(ctx.anchor), "Q")
     year = ctx.anchor.year
     if date(year, 3 * q - 2, 1) > ctx.anchor and ctx.tense(cand.start, cand.end) == "past":
         year -= 1
@@ -131,7 +127,7 @@ def _possessive_quarter(cand: Candidate, ctx: TextContext, refs: Refs) -> Result
         q = _quarter_number(g["q"])
         return (f"{ctx.anchor.year + shift}-Q{q}", "point", "Q") if 1 <= q <= 4 else None
     focus = quarter_in_focus(cand, refs) or cal.last_complete_quarter(ctx.anchor)
-    return _point(date(ctx.anchor.year + shift, focus.month, 1), "Q")
+    return cal.point(date(ctx.anchor.year + shift, focus.month, 1), "Q")
 
 
 def _relative_quarter(cand: Candidate, ctx: TextContext, refs: Refs) -> Result:
@@ -141,17 +137,17 @@ def _relative_quarter(cand: Candidate, ctx: TextContext, refs: Refs) -> Result:
         return None
     focus = quarter_in_focus(cand, refs)
     if focus and rel in {"the", "this"}:
-        return _point(focus, "Q")
+        return cal.point(focus, "Q")
     if focus and ("year" in rel or rel in {"the same", "the comparable"}):
-        return _point(cal.shift(focus, "Y", -1), "Q")
+        return cal.point(cal.shift(focus, "Y", -1), "Q")
     done = cal.last_complete_quarter(ctx.anchor)
     if rel in {"the current", "this"}:
-        return _point(ctx.anchor, "Q")
+        return cal.point(ctx.anchor, "Q")
     if rel == "next":
-        return _point(cal.shift(ctx.anchor, "Q", 1), "Q")
+        return cal.point(cal.shift(ctx.anchor, "Q", 1), "Q")
     if "year" in rel or rel in {"the same", "the comparable"}:
-        return _point(cal.shift(done, "Y", -1), "Q")
-    return _point(done, "Q")
+        return cal.point(cal.shift(done, "Y", -1), "Q")
+    return cal.point(done, "Q")
 
 
 def _year_quarter(cand: Candidate, ctx: TextContext, refs: Refs) -> Result:
@@ -177,4 +173,4 @@ def _current_period(cand: Candidate, ctx: TextContext, refs: Refs) -> Result:
     if ctx.anchor is None:
         return None
     unit = "M" if cand.groups.get("unit", "").lower() == "month" else "Y"
-    return _point(ctx.anchor, unit)
+    return cal.point(ctx.anchor, unit)
