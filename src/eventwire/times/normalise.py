@@ -264,7 +264,7 @@ def _bare_month(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str
     month = _month(g["mon"])
     m_start = cand.start + ctx.text[cand.start : cand.end].find(g["mon"])
     before = ctx.prev_word(m_start).lower()
-    introduced = "rel" in g or "mod" in g or before in _MONTH_PREPS
+    introduced = "rel" in g or "mod" in g or before in _MONTH_PREPS or before == "that"
     modifier = _month_as_modifier(ctx, before, cand.end)
     introduced = introduced or modifier
     if month in _STRICT_MONTHS and ctx.tag(m_start) in {"MD", "VB", "VBP", "VBZ", "NNP"}:
@@ -275,6 +275,11 @@ def _bare_month(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str
         return None
     if re.sub(r"\s+", " ", g.get("rel", "").lower()) == "this":
         return f"{ctx.anchor.year:04d}-{month:02d}", "point", "M"  # "this September": this year's
+    year = _year_of_month_phrase(ctx, cand.end)
+    if year is None and before == "that" and _determiner(ctx, m_start):
+        year = _year_referred_to(cand, ctx, refs)
+    if year is not None:
+        return f"{year:04d}-{month:02d}", "point", "M"
     # a month naming a thing ("the June accord") takes no tense from the clause's verb
     tense = None if modifier else ctx.month_tense(cand.start, cand.end)
     year = cal.month_year(ctx.anchor, month, tense, _offset(g.get("rel")))
@@ -283,12 +288,42 @@ def _bare_month(cand: Candidate, ctx: TextContext, refs: Refs) -> tuple[str, str
 
 _DETERMINERS = {"a", "an", "the", "its", "his", "her", "their", "our", "that"}
 
+#: "January day in 2011", "March of 1998": the year the phrase after a month gives it.
+_YEAR_AFTER_MONTH = re.compile(
+    r"\s+(?:(?:day|morning|afternoon|evening|night|week|weekend)\s+)?(?:in|of)\s+"
+    r"(?P<y>(?:1[5-9]|20)\d\d)\b(?![-/]\d|%)"
+)
+
+
+def _year_of_month_phrase(ctx: TextContext, end: int) -> int | None:
+    """The year a phrase after the month names ("that January day in 2011")."""
+    found = _YEAR_AFTER_MONTH.match(ctx.text, end)
+    return int(found["y"]) if found else None
+
+
+def _determiner(ctx: TextContext, m_start: int) -> bool:
+    """Whether the "that" before a month is its determiner ("that March"), not a
+    conjunction ("said that March would be hard")."""
+    that = ctx.text.lower().rfind("that", 0, m_start)
+    return ctx.tag(that) != "IN"
+
+
+def _year_referred_to(cand: Candidate, ctx: TextContext, refs: Refs) -> int | None:
+    """ "that March": the month of the year last spoken of, when a year was; else None
+    (then "that" is read as pointing at the nearest such month)."""
+    ref = _reference(cand, ctx, refs)
+    parsed = cal.parse_value(ref.value) if ref else None
+    return parsed[0].year if parsed else None
+
 
 def _month_as_modifier(ctx: TextContext, before: str, end: int) -> bool:
     """A month between a determiner and a common noun: "a June agreement", "the October
     vote" (not "the March of Dimes", nor a name: "the May Department Stores")."""
     after = ctx.next_word(end)
-    return before in _DETERMINERS and after[:1].islower() and after not in {"of", "and", "or"}
+    if before not in _DETERMINERS or not after[:1].islower() or after in {"of", "and", "or"}:
+        return False
+    tag = ctx.tag(ctx.text.find(after, end))
+    return tag is None or tag.startswith("NN")  # not "that August the harvest failed"
 
 
 @handler("year")
