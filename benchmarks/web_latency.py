@@ -11,12 +11,15 @@ as when every report is a separate event). Rows are stored in publication order,
 as an ingest of a news feed writes them. Unless ``--no-day-column``, the
 events get the ``day`` column the store is asked to keep (the day an event
 counts on, see eventwire/web/eventviews.py). A real uvicorn server runs in a
-child process on a free loopback port with the analysis cache switched off, so
-every request is computed; httpx clients measure the median and 95th
-percentile latency of each endpoint with one client, then with 20 clients at
-once, and the server's CPU time per request during the one-client run (from
-/proc on Linux; under 20 clients on a 2-core machine latency is about
-20 x that CPU / 2, so it is the figure to lower). Figures are printed, not
+child process on a free loopback port, started as ``eventwire serve`` starts
+it (``--workers`` processes, ``--threads`` DuckDB threads per query) but with
+the analysis cache switched off, so every request is computed; httpx clients
+measure the median and 95th percentile latency of each endpoint with one
+client, then with 20 clients at once, and the server's CPU time per request
+(all its processes) during the one-client run (from /proc on Linux; under 20
+clients on a 2-core machine latency is about 20 x that CPU / 2, so it is the
+figure to lower). The load average is printed before and after: on a shared
+machine compare CPU per request, not latency. Figures are printed, not
 asserted.
 """
 
@@ -171,11 +174,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, port: int, threads: int | None) -> subprocess.Popen[bytes]:
+def start_server(
+    db: Path, port: int, threads: int | None, workers: int = 1
+) -> subprocess.Popen[bytes]:
     code = (
-        "import uvicorn; from eventwire.web.app import create_app; "
-        f"app = create_app({str(db)!r}, cache=False, threads={threads!r}); "
-        f"uvicorn.run(app, host='127.0.0.1', port={port}, log_level='warning')"
+        "from eventwire.web.command import run_server; "
+        f"run_server({str(db)!r}, port={port}, workers={workers}, threads={threads!r},"
+        " cache=False)"
     )
     proc = subprocess.Popen([sys.executable, "-c", code])
     deadline = time.monotonic() + 60
@@ -210,12 +215,19 @@ def measure(base: str, url: str, requests: int, clients: int) -> list[float]:
 
 
 def cpu_seconds(pid: int) -> float | None:
-    """User and system CPU time of a process so far (None where /proc is missing)."""
+    """User and system CPU time so far of a process and its children, e.g. uvicorn's workers
+    (None where /proc is missing)."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        children = [
+            int(child)
+            for task in Path(f"/proc/{pid}/task").iterdir()
+            for child in (task / "children").read_text().split()
+        ]
     except OSError:
         return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own + sum(cpu_seconds(child) or 0.0 for child in children)
 
 
 def p95(values: list[float]) -> float:
@@ -232,7 +244,15 @@ def main() -> None:
         "--db", type=Path, help="reuse or create this database (default: a temp file)"
     )
     parser.add_argument("--no-day-column", action="store_true", help="events without a stored day")
-    parser.add_argument("--threads", type=int, help="DuckDB threads per query (default: CPUs)")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="DuckDB threads per query, as 'eventwire serve --threads' (0: one per CPU)",
+    )
+    parser.add_argument(
+        "--workers", type=int, default=1, help="server processes, as 'eventwire serve --workers'"
+    )
     parser.add_argument("--only", help="measure only endpoints whose name contains this")
     args = parser.parse_args()
     folder = tempfile.TemporaryDirectory()
@@ -252,8 +272,10 @@ def main() -> None:
     ).fetchone()[0]
     con.close()
     print(f"rows: {counts}; events.day stored: {bool(has_day)}; cpus: {os.cpu_count()}")
+    print(f"server: {args.workers} worker(s), DuckDB threads per query: {args.threads or 'CPUs'}")
+    print("load average before: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
     port = free_port()
-    server = start_server(db, port, args.threads)
+    server = start_server(db, port, args.threads or None, args.workers)
     base = f"http://127.0.0.1:{port}"
     try:
         print(
@@ -263,7 +285,7 @@ def main() -> None:
         for name, url in ENDPOINTS.items():
             if args.only and args.only not in name:
                 continue
-            measure(base, url, 2, 1)  # warm up
+            measure(base, url, 2, 20)  # warm up every worker (each builds its own indexes)
             before = cpu_seconds(server.pid)
             one = measure(base, url, args.requests, 1)
             after = cpu_seconds(server.pid)
@@ -279,6 +301,7 @@ def main() -> None:
             )
         for name, url in COLD.items() if not args.only else ():
             print(f"{name:24} {measure(base, url, 1, 1)[0]:16.1f}  (one request, no cache)")
+        print("load average after: " + " ".join(f"{x:.2f}" for x in os.getloadavg()))
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -222,6 +222,8 @@ def test_serving_beyond_loopback_with_a_token_passes_it_to_the_app(db, monkeypat
         command.serve_command, ["--db", str(db), "--host", "0.0.0.0", "--token", TOKEN]
     )
     assert result.exit_code == 0, result.output
+    # Closed, as the server would at exit: the next tests open the file with other settings.
+    ran["app"].state.db.close()
     assert ran["host"] == "0.0.0.0" and ran["app"].state.token == TOKEN
     # The command says where it serves, but does not print the token.
     assert TOKEN not in result.output

@@ -19,7 +19,7 @@ from fastapi import Query, Request
 from .. import analysis
 from ..analysis.frames import units
 from ..analysis.timeline import QUAD_COLUMNS as QUADS
-from . import actorroles, articleindex, dyaddays, eventviews
+from . import actornames, actorroles, articleindex, dyaddays, eventviews, quoteindex
 from .api import (
     Country,
     Db,
@@ -70,6 +70,8 @@ def warm(app: Any) -> None:
             dyaddays.summary(db)
             articleindex.index(db)
             actorroles.summary(db)
+            actornames.summary(db)
+            quoteindex.summary(db)
     except duckdb.InterruptException:
         return
     except Exception:  # a failure here shows again, with its error, on the first request
