@@ -80,4 +80,5 @@ def test_canonical_names_use_the_country_adjective(nlp):
 def test_agent_takes_its_country_from_in_x(nlp):
     doc = run(nlp, "Protesters in Myanmar blocked the main road.")
     protesters = doc._.ew_mentions[0]
-    assert (protesters.actor.text, protesters.actor.code) == ("Protesters in Myanmar", "MMRCVL")
+    # CAMEO codes protesters as popular opposition (OPP)
+    assert (protesters.actor.text, protesters.actor.code) == ("Protesters in Myanmar", "MMROPP")

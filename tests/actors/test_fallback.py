@@ -49,22 +49,36 @@ def test_no_country_no_actor(nlp):
     "text",
     [
         "Freedonia United beat the Japanese side Osaka Rovers FC on Sunday.",
-        "Japan's Sakura Airlines cancelled its flights.",
-        "The Bank of Ruritania in Japan raised its fees.",
+        "The Ruritania Cup opened in Japan on Sunday.",
     ],
 )
-def test_teams_and_companies_stay_out(nlp, text):
+def test_teams_and_events_stay_out(nlp, text):
     doc = nlp.make_doc(text)
     doc._.ew_article = Article(id="t", text=text, published="2022-03-01")
     names = [m.actor.name for m in nlp(doc)._.ew_mentions]
-    # no named actor is made from the team or company name (a generic "bank" may remain)
-    words = ("United", "Rovers", "Airlines", "Ruritania")
+    words = ("United", "Rovers", "Cup")
     assert not any(w in name for name in names for w in words)
+
+
+def test_company_with_a_country_is_coded_business(nlp):
+    found = coded(nlp, "Japan's Sakura Airlines cancelled its flights.")
+    assert found["Japan's Sakura Airlines"] == "JPNBUS"
+
+
+def test_head_noun_sector_beats_a_company_word(nlp):
+    found = coded(nlp, "The Kenyan Air Corps flew over the border.")
+    assert found["Kenyan Air Corps"] == "KENMIL"
+
+
+def test_sector_word_elsewhere_in_the_name(nlp):
+    found = coded(nlp, "The Kenyan Monitor for Human Rights published a list.")
+    assert found["Kenyan Monitor for Human Rights"] == "KENHRI"
 
 
 def test_word_lists_load_and_bad_lines_name_file_and_line():
     words = load_org_words()
     assert words.sectors["council"] == ("GOV",) and "FC" in words.exclude
+    assert words.business["Airlines"] == ("BUS",)
     with pytest.raises(DataFileError, match=r"mine\.tsv \(line 3\).*kind 'maybe'"):
         parse_org_words("word\tkind\tsectors\ncouncil\tsector\tGOV\nclub\tmaybe\t\n", "mine.tsv")
     with pytest.raises(DataFileError, match=r"line 2.*known sectors"):

@@ -264,12 +264,22 @@ def test_pleonastic_it_is_not_resolved(nlp):
         "They ate Chinese food.",
         "Ships crossed the Taiwan Strait.",
         "The Japanese yen fell.",
-        "Japan Airlines cancelled flights.",
-        "Taiwan Semiconductor shares rose.",
     ],
 )
 def test_non_actor_uses(nlp, text):
     assert mentions(run(nlp, text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Japan Airlines cancelled flights.", "JPNBUS"),
+        ("Taiwan Semiconductor hired staff.", "TWNBUS"),
+    ],
+)
+def test_company_named_after_its_country_is_that_country_business(nlp, text, code):
+    # CAMEO codes a state's firms as its business sector, not as the state
+    assert [m.actor.code for m in mentions(run(nlp, text))] == [code]
 
 
 def test_agent_word_used_as_adjective_is_not_an_actor(nlp):

@@ -10,7 +10,14 @@ person the role's country and sectors; a party in the role adds PTY to the secto
 the code keeps the role's sector (TWNLEG, sectors ["LEG", "PTY"]). "colleague"/"fellow"
 before the role means the person shares the role with the nearest earlier person of the
 sentence: the newcomer takes that person's country and party, and that person gains the
-role's sector. A person with no role, country or KB entry is not an actor mention.
+role's sector. A person in apposition to a role phrase ("the US commander in Iraq,
+General X,") takes the role's country and sectors while the role stays a mention; a body
+before the title ("Arab League Secretary General X") gives its country, and its code when
+the title is a member role. A person with no role, country or KB entry is not an actor
+mention.
+
+Partner mentions (``ActorMention.partners``, see :mod:`eventwire.actors.compose`) follow
+their first mention in ``doc._.ew_mentions``.
 """
 
 from __future__ import annotations
@@ -22,14 +29,14 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
+from eventwire.actors.compose import compose
 from eventwire.actors.coref import resolve_coreference
 from eventwire.actors.fallback import add_named_organisations
-from eventwire.actors.kb import KnowledgeBase, load_knowledge_base
+from eventwire.actors.kb import Agent, KnowledgeBase, load_knowledge_base
 from eventwire.actors.recognize import (
     ActorMention,
     Candidate,
     KBMatcher,
-    compose,
     filter_usage,
     resolve,
     to_actor,
@@ -84,7 +91,12 @@ class ActorRecognizer:
 
             apply_petrarch_codes(doc, cands, self.kb, self.petrarch_agents)
         live = [c for c in cands if not (c.dropped or c.absorbed) and (c.country or c.sectors)]
-        mentions = [_mention(doc, c, self.kb) for c in live]
+        mentions: list[ActorMention] = []
+        for cand in live:
+            mention = _mention(doc, cand, self.kb)
+            mention.partners = [_mention(doc, p, self.kb) for p in cand.partners]
+            mentions += [mention, *mention.partners]
+        mentions.sort(key=lambda m: m.start)
         return resolve_coreference(doc, mentions, self.kb)
 
 
@@ -173,7 +185,8 @@ def attach_roles(doc: Doc, cands: list[Candidate]) -> None:
     at = token_index(cands)
     people = [c for c in cands if c.label == "person" and not c.dropped]
     for person in people:
-        for role in _roles_of(doc, person, at):
+        roles = _roles_of(doc, person, at)
+        for role in roles:
             role.absorbed = True
             person.role += [r for r in role.role if r not in person.role]
             if role.end == person.start:
@@ -182,6 +195,40 @@ def attach_roles(doc: Doc, cands: list[Candidate]) -> None:
                 _take_role(person, role)
                 if role.start > 0 and doc[role.start - 1].lower_ in COLLEAGUE:
                     _share_with_colleague(doc, person, people)
+        appositive = _appositive_role(doc, person, at)
+        if person.entry is None and person.country is None and appositive is not None:
+            _take_role(person, appositive)  # both stay mentions: the role is the phrase's head
+        body = _body_before(doc, person, at)
+        if person.entry is None and person.country is None and body is not None:
+            # "Arab League Secretary General X": the parse hangs the body on the name
+            person.country = body.country
+            if any(isinstance(r.entry, Agent) and r.entry.kind == "member" for r in roles):
+                person.sectors = list(body.sectors)
+
+
+def _body_before(doc: Doc, person: Candidate, at: dict[int, Candidate]) -> Candidate | None:
+    """A named body with a country that modifies the person's name from before it."""
+    root = person.span(doc).root
+    for child in root.children:
+        if child.i >= person.start or child.dep_ not in ("compound", "poss", "nmod"):
+            continue
+        body = at.get(child.i)
+        if body is not None and body.label in ("org", "inst", "party") and body.country:
+            return body
+    return None
+
+
+def _appositive_role(doc: Doc, person: Candidate, at: dict[int, Candidate]) -> Candidate | None:
+    """The role a person stands in apposition to when the role's phrase runs on past the
+    role noun ("the US commander in Iraq, General X,"), which the parse links."""
+    root = person.span(doc).root
+    if root.dep_ != "appos":
+        return None
+    head = root.head
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.i not in at:
+        head = head.head.head  # the small parser hangs it on "in Iraq" of the role phrase
+    role = at.get(head.i)
+    return role if _is_role(role) and role.country else None
 
 
 def _take_role(person: Candidate, role: Candidate) -> None:

@@ -9,35 +9,53 @@ when its country can be read from the sentence:
 * a country after "in", "of" or "from" attached to the head noun ("the Rural Council in
   Japan").
 
-The sector comes from the head noun ("council" → GOV, "army" → MIL, "institute" → EDU);
-with no such word the actor is coded by its country alone. Names with a word that marks
-a sports team, a company or an event ("FC", "United", "Airlines", "Bank", "Cup") are
-never actors. Both word lists are in ``data/actors/org_words.tsv``.
+The sector comes from the head noun ("council" → GOV, "army" → MIL, "institute" → EDU),
+else from another word of the name ("Observatory for Human Rights" → HRI), else from a
+word that marks a company ("Malaysia Airlines" → MYSBUS: CAMEO codes a state's firms as
+its business sector); with none the actor is coded by its country alone. Names with a
+word that marks a sports team or an event ("FC", "United", "Cup") are never actors. The
+word lists are in ``data/actors/org_words.tsv``.
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.kb import KnowledgeBase
-from eventwire.actors.recognize import Candidate, token_index
+from eventwire.actors.recognize import STANCE_PREFIXES, Candidate, token_index
 from eventwire.errors import DataFileError
 
 FILE = "org_words.tsv"
 LABELS = frozenset({"ORG", "NORP"})
 COUNTRY_PREPS = frozenset({"in", "of", "from"})
+# Sectors a body can be coded by without a country (see _stateless).
+STATELESS_SECTORS = frozenset({"NGO", "HRI", "ENV", "MED", "LAB"})
 
 
 @dataclass(frozen=True)
 class OrgWords:
-    """Head nouns that give a sector, and words that keep a name out."""
+    """Head nouns that give a sector, words that mark a company, words that keep a name out."""
 
     sectors: dict[str, tuple[str, ...]]
     exclude: frozenset[str]
+    business: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def sectors_of(self, ent: Span) -> list[str]:
+        """The sectors of a name: its head noun's, another word's, or a company word's."""
+        head = self.sectors.get(ent.root.lower_)
+        if head:
+            return list(head)
+        for token in ent:
+            if token.lower_ in self.sectors:
+                return list(self.sectors[token.lower_])
+        for token in ent:
+            if token.text in self.business:
+                return list(self.business[token.text])
+        return []
 
 
 @functools.lru_cache(maxsize=1)
@@ -53,6 +71,7 @@ def parse_org_words(text: str, path: str, known_sectors: frozenset[str] | None =
     """Parse ``org_words.tsv`` text; a bad line raises DataFileError naming it."""
     sectors: dict[str, tuple[str, ...]] = {}
     exclude: set[str] = set()
+    business: dict[str, tuple[str, ...]] = {}
     header_seen = False
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -71,17 +90,20 @@ def parse_org_words(text: str, path: str, known_sectors: frozenset[str] | None =
         word, kind, codes = (c.strip() for c in cells)
         if kind == "exclude":
             exclude.add(word)
-        elif kind == "sector":
+        elif kind in ("sector", "business"):
             found = tuple(c for c in codes.split("|") if c)
             bad = [c for c in found if known_sectors is not None and c not in known_sectors]
             if not found or bad:
-                raise DataFileError(f"sector word {word!r} needs known sectors (see sectors.tsv)",
+                raise DataFileError(f"{kind} word {word!r} needs known sectors (see sectors.tsv)",
                                     path=path, record=f"line {n}")  # fmt: skip
-            sectors[word.lower()] = found
+            if kind == "sector":
+                sectors[word.lower()] = found
+            else:  # matched in the case written, like exclude words ("Air", "Co")
+                business[word] = found
         else:
-            raise DataFileError(f"kind {kind!r} is not sector or exclude", path=path,
+            raise DataFileError(f"kind {kind!r} is not sector, business or exclude", path=path,
                                 record=f"line {n}")  # fmt: skip
-    return OrgWords(sectors, frozenset(exclude))
+    return OrgWords(sectors, frozenset(exclude), business)
 
 
 def add_named_organisations(
@@ -98,11 +120,16 @@ def add_named_organisations(
     for ent in doc.ents:
         if ent.label_ not in LABELS or any(t.text in words.exclude for t in ent):
             continue
+        if ent[0].lower_.rstrip("-") in STANCE_PREFIXES:
+            continue  # "Pro-Serbia" names a stance, not a body
         inside = [live[i] for i in range(ent.start, ent.end) if i in live]
         if any(c.label != "country" for c in inside):
             continue  # the knowledge base knows (part of) this name
         country = _country_of(ent, countries)
         if country is None:
+            stateless = _stateless(doc, ent, words)
+            if stateless is not None:
+                new.append(stateless)
             continue
         for c in {id(c): c for c in inside}.values():
             c.absorbed = True  # "Taiwan" in "Taiwan Foundation for Democracy"
@@ -112,13 +139,28 @@ def add_named_organisations(
         if country.end <= ent.start:  # "Taiwan's X": the country becomes part of the mention
             start, end = country.start, max(ent.end, country.end)
             country.absorbed = True
-        head = ent.root.lower_
         new.append(Candidate(
             start, end, "inst", entry=ent.text, country=country.country,
-            sectors=list(words.sectors.get(head, ())), name=_name(ent),
+            sectors=words.sectors_of(ent), name=_name(ent),
             ident=f"org:{country.country}:{_name(ent)}", kind="institution",
         ))  # fmt: skip
     return sorted(cands + new, key=lambda c: c.start)
+
+
+def _stateless(doc: Doc, ent: Span, words: OrgWords) -> Candidate | None:
+    """A civil-society body with no country in the sentence ("the Association of African
+    Jurists"): CAMEO codes an unknown NGO, union or newspaper by its sector alone. A
+    council or an army without a country is too vague to stand for anyone."""
+    sectors = words.sectors_of(ent)
+    if not sectors or sectors[0] not in STATELESS_SECTORS:
+        return None
+    start = ent.start
+    while start < ent.end - 1 and doc[start].lower_ == "the":
+        start += 1
+    return Candidate(
+        start, ent.end, "inst", entry=ent.text, sectors=sectors, name=_name(ent),
+        ident=f"org::{_name(ent)}", kind="institution",
+    )  # fmt: skip
 
 
 def _name(ent: Span) -> str:

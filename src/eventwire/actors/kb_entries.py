@@ -20,7 +20,10 @@ ROLES = frozenset({
     "party_leader", "speaker", "military_chief", "legislator", "official", "other",
 })  # fmt: skip
 STANCES = frozenset({"ruling", "opposition", "coalition", "other"})
-KINDS = frozenset({"institution", "role", "group"})
+# "member": a position held in a body (leader, official, spokesman). Of a state it is the
+# row's sector ("Chinese official" → CHNGOV); of any other body it is coded as that body,
+# as CAMEO codes a UN official IGOUNO and a rebel leader REB.
+KINDS = frozenset({"institution", "role", "group", "member"})
 TYPES = ("sector", "country", "organisation", "party", "institution", "agent", "person")
 # One table per entry type, in load order (later tables refer to earlier ones).
 TABLES = {
@@ -145,7 +148,11 @@ class Institution:
 
 @dataclass(frozen=True)
 class Agent:
-    """A generic institution, role noun or group ("defence ministry", "protesters")."""
+    """A generic institution, role noun or group ("defence ministry", "protesters").
+
+    ``kind`` "member" marks a position held in whatever body the phrase names ("leaders
+    of the Muslim Brotherhood", "a UN official"): the recogniser codes it as that body.
+    """
 
     phrase: str
     sectors: tuple[str, ...]

@@ -1,22 +1,21 @@
-"""Recognise actor mentions: knowledge-base phrase matching plus noun-phrase composition.
+"""Recognise actor mentions: knowledge-base phrase matching, entries, places and non-actors.
+
+Noun-phrase composition is in :mod:`eventwire.actors.compose`.
 
 Matching: one case-sensitive ``PhraseMatcher`` on ORTH for names (countries, capitals,
 organisations, parties, institutions, people, upper-case agent acronyms such as "MP") and
 one on LOWER for agent nouns ("foreign ministry", "lawmaker"). Overlaps are settled
 longest-first; on equal spans a name beats an agent noun.
 
-Composition, with the dependency parse: an agent noun takes its country from a possessive
-("China's Foreign Ministry"), an adjective ("Taiwanese lawmaker"), a compound ("Japan Coast
-Guard"), "of X"/"from X" ("the foreign minister of Japan"), a party ("DPP lawmaker": the
-party's country, and PTY joins the sectors) or a possessor agent that has a country ("the
-legislature's committee"). The modifier is absorbed into the agent's mention.
-
 Places and non-actors (see :func:`_usage`): a country or capital that is the object of a
 locative preposition ("in Tokyo"), the destination of a motion verb ("flew to Tokyo"), the
 object of a visiting verb ("visited Japan") or an attributive compound of a non-agent noun
-("the Tokyo office", "Taiwan Strait", "Japan Airlines") is a place, not an actor. A country
-adjective is an actor only inside an agent phrase ("Japanese navy"); "Japanese public
-opinion" is not a mention. A capital standing for its government is country + GOV.
+("the Tokyo office", "Taiwan Strait"; "Japan Airlines" is the company, see fallback) is a
+place, not an actor. A country adjective is an actor only inside an agent phrase
+("Japanese navy"); "Japanese public opinion" is not a mention. A capital standing for its
+government is country + GOV. A country or sector after "pro-"/"anti-" is the group's
+stance, not its identity ("pro-Russia rebels" are REB), and a person's name inside a date
+("in May") is no one.
 """
 
 from __future__ import annotations
@@ -57,6 +56,8 @@ MOTION = frozenset(
 VISIT = frozenset({"visit", "tour", "leave", "enter", "reach", "invade", "occupy", "cross", "land"})
 # Dependency labels of noun-phrase modifiers that can carry an agent's country.
 MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
+# Prefixes that make a country or sector the group's stance, not its identity.
+STANCE_PREFIXES = frozenset({"pro", "anti"})
 # On equal spans: our entries first, then a PETRARCH dictionary phrase ("dict").
 PRIORITY = {"person": 0, "party": 1, "org": 2, "inst": 3, "country": 4, "agent": 5, "dict": 6}
 
@@ -76,6 +77,9 @@ class ActorMention:
     role: list[str] = field(default_factory=list)
     gender: str = ""
     number: str = "sg"
+    # the same agent of coordinated countries ("US and British activists": the USA
+    # mention's partner is "British", GBR): readers of a phrase take these beside it
+    partners: list[ActorMention] = field(default_factory=list)
 
 
 @dataclass
@@ -99,6 +103,11 @@ class Candidate:
     dropped: bool = False
     party: bool = False
     code: str | None = None  # a dictionary's code, kept verbatim
+    # the same agent of countries coordinated with its own ("US and British activists")
+    partners: list[Candidate] = field(default_factory=list)
+    member_of: str = ""  # the body a member role is coded as ("Muslim Brotherhood")
+    party_options: list[Party] = field(default_factory=list)  # a name several states share
+    stance: bool = False  # after "pro-"/"anti-": gives no group its country or sector
 
     def span(self, doc: Doc) -> Span:
         """The candidate's tokens."""
@@ -186,12 +195,18 @@ class KBMatcher:
 def resolve(doc: Doc, cands: list[Candidate], kb: KnowledgeBase, day: date | None) -> None:
     """Attach the knowledge-base entry to every candidate (drop those that resolve to none)."""
     states = _unambiguous_states(doc, cands, kb)
+    dates = {i for e in doc.ents if e.label_ in ("DATE", "TIME") for i in range(e.start, e.end)}
     for cand in cands:
         text = cand.span(doc).text
+        if cand.label == "person" and cand.start in dates:
+            cand.dropped = True  # "in May" is no one
+            continue
+        # "pro-Russia rebels" are not Russia's; Russia stays a mention (what they back)
+        cand.stance = _after_stance_prefix(doc, cand)
         if cand.label == "country":
             _resolve_country(cand, kb.countries_named(text), states, cand.span(doc).root, kb)
         elif cand.label == "party":
-            _resolve_party(cand, kb.parties_named(text), states)
+            _resolve_party(cand, kb.parties_named(text), states, kb, text)
         elif cand.label == "org":
             _set_org(cand, kb.organisations_named(text))
         elif cand.label == "inst":
@@ -201,9 +216,19 @@ def resolve(doc: Doc, cands: list[Candidate], kb: KnowledgeBase, day: date | Non
         elif cand.label == "dict":
             _set_dictionary_actor(doc, cand, kb, day)
         else:
-            _set_agent(cand, kb.agent(text))
+            set_agent(cand, kb.agent(text))
         if cand.entry is None:
             cand.dropped = True
+
+
+def _after_stance_prefix(doc: Doc, cand: Candidate) -> bool:
+    """The phrase follows "pro-" or "anti-": it names whom a group backs or opposes
+    ("pro-Russia rebels", "anti-government protesters"), not the group's own country or
+    sector. CAMEO codes such a group by its own sector alone."""
+    i = cand.start
+    if i >= 1 and doc[i - 1].lower_.rstrip("-") in STANCE_PREFIXES and doc[i - 1].text[-1] == "-":
+        return True  # a tokenizer that keeps the hyphen on the prefix ("pro-")
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in STANCE_PREFIXES
 
 
 def _unambiguous_states(doc: Doc, cands: list[Candidate], kb: KnowledgeBase) -> list[str]:
@@ -260,11 +285,26 @@ def _resolve_country(
         cand.name = kb.agent_name(choice.code, "people")
 
 
-def _resolve_party(cand: Candidate, parties: Iterable[Party], states: list[str]) -> None:
-    party: Party | None = _prefer(list(parties), lambda p: p.country, states)
+def _resolve_party(
+    cand: Candidate, parties: Iterable[Party], states: list[str], kb: KnowledgeBase, text: str
+) -> None:
+    options = list(parties)
+    countries = {p.country for p in options}
+    if len(countries) > 1 and countries.isdisjoint(states):
+        # "Conservatives", "Republicans": several states' parties and none named here.
+        # A party it is; whose, the text does not say (PTY with no country).
+        set_agent(cand, kb.agent("party"))
+        cand.name, cand.kind, cand.party_options = text, "party", options
+        return
+    party: Party | None = _prefer(options, lambda p: p.country, states)
     if party is not None:
-        cand.entry, cand.country, cand.sectors, cand.kind = party, party.country, ["PTY"], "party"
-        cand.name, cand.ident = party.name, party.wikidata or f"party:{party.country}:{party.name}"
+        set_party(cand, party)
+
+
+def set_party(cand: Candidate, party: Party) -> None:
+    """Make the candidate that party's mention."""
+    cand.entry, cand.country, cand.sectors, cand.kind = party, party.country, ["PTY"], "party"
+    cand.name, cand.ident = party.name, party.wikidata or f"party:{party.country}:{party.name}"
 
 
 def _set_org(cand: Candidate, orgs: Iterable[Organisation]) -> None:
@@ -331,7 +371,7 @@ def _set_dictionary_actor(doc: Doc, cand: Candidate, kb: KnowledgeBase, day: dat
     cand.ident = f"petrarch:{actor.phrases[0]}"
 
 
-def _set_agent(cand: Candidate, agent: Agent | None) -> None:
+def set_agent(cand: Candidate, agent: Agent | None) -> None:
     if agent is not None:
         cand.entry, cand.sectors, cand.name = agent, list(agent.sectors), agent.phrase
         cand.kind = "institution" if agent.kind == "institution" else "agent"
@@ -339,70 +379,12 @@ def _set_agent(cand: Candidate, agent: Agent | None) -> None:
         cand.role = [agent.phrase]
 
 
-# ---------------------------------------------------------------- composition
-
-
-def compose(doc: Doc, cands: list[Candidate], kb: KnowledgeBase) -> None:
-    """Give agent nouns (and parties) the country of their noun-phrase modifiers."""
-    at = token_index(cands)
-    for _ in range(2):  # second pass: possessor agents composed in the first
-        for cand in cands:
-            if cand.label in ("agent", "party") and not (cand.dropped or cand.absorbed):
-                _compose_one(doc, cand, at, kb)
+# ---------------------------------------------------------------- indexes
 
 
 def token_index(cands: list[Candidate]) -> dict[int, Candidate]:
     """Token index → the live candidate covering it."""
     return {i: c for c in cands if not (c.dropped or c.absorbed) for i in range(c.start, c.end)}
-
-
-def _modifiers(doc: Doc, cand: Candidate) -> list[Token]:
-    """Tokens that modify the candidate's head noun inside its noun phrase."""
-    root = cand.span(doc).root
-    mods = [t for t in root.children if t.dep_ in MODIFIER_DEPS and t.i < cand.start]
-    # "the foreign minister of Japan", "officials from Japan", "rebels in Ivory Coast"
-    for prep in root.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in") and prep.i >= cand.end:
-            mods += [t for t in prep.children if t.dep_ == "pobj"]
-    # a modifier may sit on a compound inside the phrase ("China's [Foreign] Ministry")
-    mods += [
-        t for t in doc[root.left_edge.i : cand.start] if t.head.i in range(cand.start, cand.end)
-    ]
-    return list(dict.fromkeys(mods))
-
-
-def _compose_one(doc: Doc, cand: Candidate, at: dict[int, Candidate], kb: KnowledgeBase) -> None:
-    for token in _modifiers(doc, cand):
-        mod = at.get(token.i)
-        if mod is None or mod is cand or mod.dropped or mod.absorbed or not mod.country:
-            continue
-        if mod.label in ("agent", "inst", "org"):  # a body lends its country, stays a mention
-            if cand.country is None and cand.label == "agent":
-                _take_country(cand, mod.country)
-            continue
-        if cand.label == "party":
-            if mod.label == "country":
-                _absorb(cand, mod)
-            continue
-        if cand.country is None:
-            _take_country(cand, mod.country)
-            _absorb(cand, mod)
-            if mod.label == "party":
-                cand.party = True
-                cand.sectors = list(dict.fromkeys([*cand.sectors, "PTY"]))
-                cand.role.append(f"party:{mod.name}")
-    if cand.label == "agent" and cand.country:
-        cand.name = kb.agent_name(cand.country, cand.entry.phrase)
-        cand.ident = f"agent:{cand.country}:{cand.entry.phrase}"
-
-
-def _take_country(cand: Candidate, country: str) -> None:
-    cand.country = country
-
-
-def _absorb(cand: Candidate, mod: Candidate) -> None:
-    mod.absorbed = True
-    cand.start, cand.end = min(cand.start, mod.start), max(cand.end, mod.end)
 
 
 # ---------------------------------------------------------------- places and non-actors
