@@ -8,6 +8,7 @@ import pytest
 
 from eventwire.errors import DataFileError
 from eventwire.events.cameo import is_known_code
+from eventwire.events.complements import load_object_nouns, parse_object_nouns
 from eventwire.events.lexicon import (
     NOUNS_HEADER,
     VERBS_HEADER,
@@ -174,3 +175,27 @@ def test_missing_file_is_a_clear_error(tmp_path):
 def test_empty_lexicon_reports_no_coverage():
     coverage = Lexicon().coverage()
     assert coverage["roots_covered"] == 0 and coverage["codes_covered"] == 0
+
+
+def test_packaged_object_nouns_have_frame_and_effort_kinds():
+    nouns = load_object_nouns()
+    assert {"state", "dollar", "team"} <= nouns.frame
+    assert {"effort", "process"} <= nouns.effort
+    assert not nouns.frame & nouns.effort
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("crate\tbox\tx", "kind 'box'"),
+        ("\tframe\tx", "needs a noun"),
+        ("state\tframe\tagain", "already listed"),
+        ("state\tframe", "expected 3 tab-separated columns"),
+    ],
+)
+def test_bad_object_noun_row_names_file_and_line(row, message):
+    text = f"noun\tkind\tnote\nstate\tframe\tfirst\n{row}\n"
+    with pytest.raises(DataFileError) as err:
+        parse_object_nouns(text, "object_nouns.tsv")
+    assert message in str(err.value)
+    assert "object_nouns.tsv" in str(err.value) and "line 3" in str(err.value)

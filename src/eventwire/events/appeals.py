@@ -58,8 +58,11 @@ def _matrix_of(verb: Token) -> Token | None:
 
 
 def appeal_code(code: str) -> str:
-    """The appeal for an event: 036 → 026, 0311 → 0211, 042 → 026; else 020."""
+    """The appeal for an event: 036 → 026, 0311 → 0211, 042 → 026; else 020. An appeal or
+    demand stays what it is: "pressed its demand that …" is the demand (10x) itself."""
     root = code[:2]
+    if root in ("02", "10"):
+        return code
     if root == "03":
         candidate = "02" + code[2:]
         return candidate if is_known_code(candidate) else "020"

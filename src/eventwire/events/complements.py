@@ -12,47 +12,74 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
 
 from spacy.tokens import Token
 
 from eventwire.events.clauses import prep_objects
+from eventwire.events.lexicon import row_error, tsv_rows
 from eventwire.events.modality import APPEAL_VERBS, INTENT_VERBS, NEGATING_VERBS, own_modality
 from eventwire.records import Modality
 
 #: Roots of hostile acts that are threats when promised on a condition (12–20).
 THREATENING_ROOTS = frozenset(f"{n:02d}" for n in range(12, 21))
 
-#: Nouns that only frame or measure the noun of their of-phrase, which names what is
-#: acted on: "lifted a state of emergency", "allowed the return of inspectors", "sent a
-#: team of observers", "gave 5 million dollars of aid".
-FRAME_NOUNS = frozenset(
-    {"state", "return", "number", "group", "team", "batch", "contingent", "shipment",
-     "delivery", "package", "series", "wave", "round", "set", "kind", "type", "form",
-     "unit", "deployment", "dispatch", "supply", "lot", "amount", "ton", "tonne",
-     # amounts: "70 million dollars of aid", "700 kg of medicine"
-     "dollar", "euro", "pound", "yen", "yuan", "franc", "shilling", "rupee", "kg",
-     "kilogram", "barrel", "worth", "tranche", "million", "billion"}
-)  # fmt: skip
+OBJECT_NOUNS_HEADER = "noun\tkind\tnote"
+OBJECT_NOUN_KINDS = ("frame", "effort")
 
 
-#: Nouns whose compound modifier names the activity: "ended mediation efforts", "halted
-#: the peace process", "suspended the aid programme".
-EFFORT_NOUNS = frozenset(
-    {"effort", "process", "mission", "program", "programme", "campaign", "operation", "bid",
-     "initiative", "activity", "drive"}
-)  # fmt: skip
+@dataclass(frozen=True)
+class ObjectNouns:
+    """Nouns that do not name what a verb acts on themselves (``object_nouns.tsv``).
+
+    ``frame``: the noun frames or measures the noun of its of-phrase, which names what is
+    acted on ("lifted a state of emergency", "gave 5 million dollars of aid").
+    ``effort``: the noun's compound modifier names the activity ("ended mediation
+    efforts", "halted the peace process")."""
+
+    frame: frozenset[str]
+    effort: frozenset[str]
+
+
+def parse_object_nouns(text: str, label: str) -> ObjectNouns:
+    """The frame and effort nouns of an ``object_nouns.tsv`` text; a bad row raises E010
+    naming the file and line (unknown kind, empty noun, a noun listed twice)."""
+    kinds: dict[str, str] = {}
+    for number, fields in tsv_rows(text, label, OBJECT_NOUNS_HEADER):
+        noun, kind = fields[0].strip().lower(), fields[1].strip().lower()
+        if not noun:
+            raise row_error(label, number, "a row needs a noun")
+        if kind not in OBJECT_NOUN_KINDS:
+            raise row_error(label, number, f"kind {kind!r} must be one of {OBJECT_NOUN_KINDS}")
+        if noun in kinds:
+            raise row_error(label, number, f"noun {noun!r} is already listed on an earlier line")
+        kinds[noun] = kind
+    return ObjectNouns(
+        frame=frozenset(n for n, k in kinds.items() if k == "frame"),
+        effort=frozenset(n for n, k in kinds.items() if k == "effort"),
+    )
+
+
+@functools.cache
+def load_object_nouns() -> ObjectNouns:
+    """The packaged table ``data/events/object_nouns.tsv``, read and validated once."""
+    path = resources.files("eventwire") / "data" / "events" / "object_nouns.tsv"
+    return parse_object_nouns(path.read_text(encoding="utf-8"), "data/events/object_nouns.tsv")
 
 
 def object_heads(objs: list[Token]) -> list[Token]:
-    """The objects; behind a framing noun the noun of its of-phrase (:data:`FRAME_NOUNS`);
-    before an effort noun its compound modifier (:data:`EFFORT_NOUNS`)."""
+    """The objects; behind a framing noun the noun of its of-phrase; before an effort noun
+    its compound modifier (:func:`load_object_nouns`)."""
+    nouns = load_object_nouns()
     out = list(objs)
     for obj in objs:
         lemma = obj.lemma_.lower()
-        if lemma in FRAME_NOUNS:
+        if lemma in nouns.frame:
             out += prep_objects([obj], "of")
-        if lemma in EFFORT_NOUNS:
+        if lemma in nouns.effort:
             out += [c for c in obj.children if c.dep_ == "compound" and c.i < obj.i]
     return out
 

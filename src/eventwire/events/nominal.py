@@ -7,12 +7,19 @@ Source, in order: the noun's possessive, compound or adjective actor ("China's p
 light verb that carries it. Target: the object of the pattern's preposition on the noun,
 on the light verb, or on "known" in "make X known to/in Y". "between A and B" gives a
 symmetric pair.
+
+An act of force named by a noun (roots 18–20) often has its target in the clause
+around it rather than on the noun (:func:`victims`): "three soldiers were killed in an
+Israeli air strike" (the victims: CAMEO codes who is hit as the target), "an air raid by
+Russian jets killed four civilians", "Ukrainian troops engaged Russian forces in a
+firefight" (the object of "engage … in"). With no victim phrase, the caller falls back
+to the place where the force is used.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Token
 
@@ -36,12 +43,34 @@ LIGHT_VERBS = frozenset(
     {"hold", "have", "make", "lodge", "file", "issue", "express", "voice", "launch", "conduct",
      "stage", "impose", "sign", "reach", "begin", "start", "open", "resume", "level", "raise",
      "give", "extend", "offer", "deliver", "pay", "convene", "host", "announce", "register",
-     "put", "mount", "carry", "take", "slap", "air", "renew", "continue"}
+     "put", "mount", "carry", "take", "slap", "air", "renew", "continue", "repeat",
+     "reiterate", "restate", "press"}
 )  # fmt: skip
 #: Verbs whose subject is the source of the nominal event they take as object: light
 #: verbs, verbs of intention ("plans talks") and of appeal ("demanded talks").
 CARRIERS = LIGHT_VERBS | INTENT_VERBS | APPEAL_VERBS
 ADDRESSEE_PREPS = ("to", "in", "with")
+#: Roots of acts of force whose noun may take its target from the clause around it.
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+#: Verbs whose passive subject (or, for "die", subject) is the victim of the act of force
+#: named in their in/during/by-phrase: "were killed in an air strike".
+HARM_VERBS = frozenset(
+    {"kill", "wound", "injure", "hurt", "maim", "die", "perish", "destroy", "damage",
+     "hit", "target", "slay", "murder", "displace", "trap"}
+)  # fmt: skip
+#: Prepositions that name an act of force as the cause of harm.
+CAUSE_PREPS = frozenset({"in", "during", "by", "after", "from"})
+#: Roots of appeals and demands: a complement clause on the noun says who is asked
+#: ("its demand that Turkey withdraw", "a call for Kenya to release").
+ASKING_ROOTS = frozenset({"02", "10"})
+#: Nouns of an intransitive act whose of-phrase is the actor, not the target: "the
+#: withdrawal of Russian troops from X", "the visit of the Chinese premier to X".
+AGENT_OF_NOUNS = frozenset(
+    {"withdrawal", "pullout", "pull-out", "retreat", "visit", "trip", "arrival", "departure"}
+)
+#: Verbs whose object is the party fought when the fight is named in their in-phrase:
+#: "engaged X in a firefight", "drew X into battle".
+ENGAGING_VERBS = frozenset({"engage", "draw", "drag", "involve"})
 
 
 @dataclass
@@ -53,6 +82,8 @@ class NounClause:
     heads: list[Token]  # tokens whose prepositions may introduce the target
     public: list[Token]  # "known" in "made X known to Y": its to/in-phrase is the addressee
     extra: list[Token] = field(default_factory=list)  # a deverbal noun's object ("of flights")
+    victims: list[Token] = field(default_factory=list)  # who an act of force hit: :func:`victims`
+    asked: list[Token] = field(default_factory=list)  # subjects of a demand's clause: :func:`asked`
 
     @property
     def trigger(self) -> list[Token]:
@@ -77,9 +108,50 @@ def noun_clause(noun: Token) -> NounClause:
         light = head.head  # "called for talks with X", "hoped for talks with X"
     elif noun.dep_ == "pobj" and head.lower_ in ("to", "on") and head.head.lemma_ == "agree":
         light = head.head  # "agreed to a ceasefire", "agreed on talks"
+    elif noun.dep_ == "pobj" and head.lower_ in ("in", "into") and _engaging(head.head):
+        light = head.head  # "engaged Russian forces in a firefight": the subject fights
     heads = [noun] if light is None else [noun, light]
     public = public_complements(heads)
-    return NounClause(noun, light, heads + public, public)
+    return NounClause(noun, light, heads + public, public, victims=victims(noun), asked=asked(noun))
+
+
+def asked(noun: Token) -> list[Token]:
+    """The subjects of a complement clause saying what an appeal or demand noun asks for:
+    "its demand that Turkey withdraw" (Turkey), "a call for Kenya to release" (Kenya). A
+    relative clause ("the demand that it made") has no subject of its own after "that"."""
+    found: list[Token] = []
+    for clause in noun.children:
+        if clause.dep_ not in ("acl", "ccomp", "advcl") or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        marked = any(c.dep_ == "mark" and c.lower_ in ("that", "for") for c in clause.children)
+        if marked:
+            found += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return found
+
+
+def _engaging(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in ENGAGING_VERBS
+
+
+def victims(noun: Token) -> list[Token]:
+    """Who an act of force named by ``noun`` hit, from the clause around the noun: the
+    passive subject of a verb of harm whose cause it is ("soldiers were killed in an air
+    strike", "civilians were wounded by the shelling"), the subject of "die" ("two died
+    in the raid"), the object of a verb of harm it is subject of ("the raid killed four
+    civilians") or of "engage … in" ("engaged X in a firefight")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in CAUSE_PREPS:
+        verb = head.head
+        if _engaging(verb):
+            return [c for c in verb.children if c.dep_ == "dobj"]
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in HARM_VERBS:
+            # "two died in the raid": an intransitive verb's subject is the victim
+            intransitive = verb.lemma_.lower() in ("die", "perish")
+            deps = ("nsubjpass", "nsubj") if intransitive else ("nsubjpass",)
+            return [c for c in verb.children if c.dep_ in deps]
+    if noun.dep_ == "nsubj" and head.pos_ == "VERB" and head.lemma_.lower() in HARM_VERBS:
+        return [c for c in head.children if c.dep_ == "dobj"]
+    return []
 
 
 def noun_sources(
@@ -102,8 +174,27 @@ def noun_sources(
     # "the killing of civilians by troops": the by-phrase often hangs on the of-object
     by = prep_objects([noun, *prep_objects([noun], "of")], "by")
     found = [(m, True) for tok in by for m in index.actors(tok)]
+    # "an air raid by Russian jets": the country owning a by-phrase that is no actor
+    found = found or [
+        (m, True) for tok in by if (m := _modifier_country(tok, index, country_of)) is not None
+    ]
     if found:
         return found
+    if noun.lemma_.lower() in AGENT_OF_NOUNS or noun.lower_ in AGENT_OF_NOUNS:
+        # "the withdrawal of Russian troops": who withdraws
+        found = [(m, True) for tok in prep_objects([noun], "of") for m in index.actors(tok)]
+        if found:
+            return found
+    if clause.light is not None and _engaging(clause.light):
+        # "Serb forces were engaged in ethnic cleansing": the passive subject takes part
+        found = [
+            (m, True)
+            for c in clause.light.children
+            if c.dep_ == "nsubjpass"
+            for m in index.actors(c)
+        ]
+        if found:
+            return found
     if clause.light is not None:
         slots: list[Slot] = subjects(clause.light)
         found = [(m, s.direct) for s in slots for m in index.actors(s.token)]
@@ -126,6 +217,12 @@ def _modifier_country(
             mention = country_of(child, index)
             if mention is not None:
                 return mention
+            if child.dep_ == "compound" and child.pos_ == "NOUN":
+                # "Israeli tank shelling", "US drone strikes": the country modifies the
+                # weapon that names the kind of act
+                mention = index.modifier_actor(child) or _modifier_country(child, index, country_of)
+                if mention is not None:
+                    return mention
     return None
 
 
@@ -134,10 +231,22 @@ def match_noun(
 ) -> tuple[NounPattern, list[Token]] | None:
     """The first pattern whose target preposition is present (or that needs none), with
     the tokens of its target phrase."""
-    available = prepositions(clause.heads)
+    # "the withdrawal of troops from X": the phrase often hangs on the of-object
+    heads = [*clause.heads, *prep_objects([clause.noun], "of")]
+    available = prepositions(heads)
     for pattern in patterns:
         if pattern.prep is not None and pattern.prep in available:
-            return pattern, prep_objects(clause.heads, pattern.prep)
+            return pattern, prep_objects(heads, pattern.prep)
+    asking = next((p for p in patterns if p.code[:2] in ASKING_ROOTS), None)
+    if asking is not None and clause.asked:
+        # "repeated its demand that Turkey withdraw": who is asked is the target
+        return asking, clause.asked
+    force = next((p for p in patterns if p.code[:2] in FORCE_ROOTS), None)
+    if force is not None and clause.victims:
+        # "were killed in an Israeli air strike": the victims are the target, and they
+        # are acted on even when the noun can name mutual fighting ("engaged X in a
+        # firefight": the subject opened it)
+        return replace(force, symmetric=False), clause.victims
     bare = next((p for p in patterns if p.prep is None), None)
     if bare is None:
         # "A and B agreed to resume talks": a symmetric noun needs no preposition when
@@ -165,7 +274,7 @@ def noun_keys(noun: Token) -> list[str]:
     """Lexicon keys of a noun, most specific first: for a hyphenated compound that the
     tokenizer split ("cease-fire" → cease, -, fire) the whole word with and without the
     hyphen, so "cease-fire" finds the row of "ceasefire" and not that of "fire"; its
-    compound with the word before it ("hunger strike", not a labour strike); then its
+    compound or adjective before it ("hunger strike", not a labour strike); then its
     lemma and its form."""
     doc = noun.doc
     lemma = noun.lemma_.lower()
@@ -174,6 +283,8 @@ def noun_keys(noun: Token) -> list[str]:
         first = doc[noun.i - 2].lower_
         keys += [f"{first}{lemma}", f"{first}-{lemma}"]
     before = doc[noun.i - 1] if noun.i > 0 else None
-    if before is not None and before.dep_ == "compound" and before.head == noun:
+    # "hunger strike" (compound), "ethnic cleansing" (adjective): only a two-word row
+    # of nouns.tsv uses these keys, so an adjective without such a row changes nothing
+    if before is not None and before.dep_ in ("compound", "amod") and before.head == noun:
         keys += [f"{before.lower_} {lemma}", f"{before.lower_} {noun.lower_}"]
     return [*keys, lemma, noun.lower_]

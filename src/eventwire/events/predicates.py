@@ -13,6 +13,7 @@ from eventwire.events.clauses import particle, prep_objects, prepositions, publi
 from eventwire.events.complements import asked_clauses, object_heads
 from eventwire.events.lexicon import VerbPattern
 from eventwire.events.modality import APPEAL_VERBS, CONTROL_VERBS
+from eventwire.events.nominal import FORCE_ROOTS
 
 
 def match_verb(patterns: list[VerbPattern], verb: Token, objs: list[Token]) -> VerbPattern | None:
@@ -82,7 +83,8 @@ def generic_call(clause: Token) -> str:
 
 
 def without_untargeted_twins(events: list[Found]) -> list[Found]:
-    """Drop an event without a target when the same source has one of its root with a target.
+    """Drop an event without a target when the same source has one of its root with a target,
+    and an act of force without a source when one with a source hit the same targets.
 
     "began exercises around Taiwan" matches both the verb with its object (a show of
     force against Taiwan) and the bare noun (exercises, no target); the second says
@@ -93,4 +95,24 @@ def without_untargeted_twins(events: list[Found]) -> list[Found]:
         return found.code[:2], tuple(sorted(m.start for m, _ in found.sources))
 
     targeted = {key(f) for f in events if f.targets}
-    return [f for f in events if f.targets or not f.sources or key(f) not in targeted]
+    kept = [f for f in events if f.targets or not f.sources or key(f) not in targeted]
+    # "soldiers were killed in an Israeli air strike", "were wounded by mortar fire": the
+    # verb of harm and the noun naming the act that caused it are one event; the noun
+    # says which force was used and who used it
+    causes = [f for f in kept if f.sources and f.code[:2] in FORCE_ROOTS]
+    return [f for f in kept if not any(_same_act(f, cause) for cause in causes)]
+
+
+def _same_act(effect: Found, cause: Found) -> bool:
+    """``effect`` is a verb of harm whose subject or cause phrase is the noun of ``cause``
+    ("the raid killed X", "X were killed in the raid"), and it says nothing about the
+    actors that ``cause`` does not."""
+    if effect is cause or effect.code[:2] not in FORCE_ROOTS or cause.anchor.pos_ == "VERB":
+        return False
+    noun, verb = cause.anchor, effect.anchor
+    caused = (noun.dep_ == "nsubj" and noun.head == verb) or (
+        noun.dep_ == "pobj" and noun.head.head == verb and noun.head.dep_ in ("prep", "agent")
+    )
+    same_sources = {m.start for m, _ in effect.sources} <= {m.start for m, _ in cause.sources}
+    same_targets = {m.start for m in effect.targets} <= {m.start for m in cause.targets}
+    return caused and same_sources and same_targets
