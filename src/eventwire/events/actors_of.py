@@ -6,14 +6,30 @@ Japan"), a country modifying a common noun ("Syrian troops"), a city standing fo
 country ("shelled Fallujah"), the owner in "the embassy of X" and the author behind a
 document or delegation ("a statement from the ministry"). Mentions made here are added
 to the :class:`~eventwire.events.clauses.MentionIndex` so later events reuse them.
+
+:class:`PhraseIndex`, the index the extractor builds, also reads coordinations the small
+model parses apart: a list member hung on another as modifier or apposition ("Peru and
+the new Chile"), a group placed in several countries ("the ambassadors of Spain and
+Italy": one group per country) and coordinated modifiers of one noun ("Greek and
+Cypriot leaders").
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
 
 from eventwire.actors import ActorMention, KnowledgeBase
-from eventwire.events.clauses import MentionIndex, conjuncts, prep_objects, subjects
+from eventwire.events.clauses import (
+    LOCATING_PREPS,
+    MentionIndex,
+    conjuncts,
+    localised,
+    place_countries,
+    prep_objects,
+    subjects,
+)
 from eventwire.records import Actor
 
 #: Subjects that speak or act for the actor of their by/from/of-phrase: documents and
@@ -30,6 +46,152 @@ QUANTITY_NOUNS = frozenset(
      "score", "scores", "crowd", "band", "number", "contingent", "unit", "batch", "some",
      "many", "most", "all", "several", "part", "majority", "third", "half"}
 )  # fmt: skip
+
+
+class PhraseIndex(MentionIndex):
+    """A :class:`~eventwire.events.clauses.MentionIndex` that reads the actors of a noun
+    phrase as the PETRARCH unit tests spell them out: lists the parser hung apart,
+    groups placed in several countries, coordinated modifiers of one noun and the
+    actors stage's partners of a mention. The extractor builds this one."""
+
+    def __init__(self, doc: Doc):
+        super().__init__(doc)
+        # by head token: a mention inside a longer one ("Cypriot" in "Greek and Cypriot
+        # leaders") is reached through its head
+        self._headed: dict[int, ActorMention] = {}
+        places = place_countries(doc)
+        for mention in doc._.ew_mentions or []:
+            self._headed.setdefault(mention.head, localised(doc, mention, places))
+
+    def actors(self, token: Token) -> list[ActorMention]:
+        """The actors a noun phrase names, conjuncts included ("China and Russia"), also
+        when the parser hung the list apart ("Japan and the new South Korea") or when a
+        group is placed in several countries ("the ambassadors of Spain and Italy")."""
+        distributed = self._distributed(token)
+        found: list[ActorMention] = []
+        for tok in self._listed(token):
+            mentions = distributed.get(tok.i) if distributed else None
+            if mentions is None:
+                mention = self.of_phrase(tok)
+                mentions = [] if mention is None else [mention]
+                mentions += [
+                    m for m in self.modifier_list(tok) if all(m is not o for o in mentions)
+                ]
+            # the actors stage's partners of a mention ("US and British activists")
+            partners = [p for m in mentions for p in getattr(m, "partners", None) or []]
+            for mention in [*mentions, *partners]:
+                if all(mention is not f and mention.actor.code != f.actor.code for f in found):
+                    found.append(mention)
+        return found
+
+    def modifier_list(self, token: Token) -> list[ActorMention]:
+        """The actors of coordinated modifiers of a noun ("met Peruvian and Chilean
+        leaders", "Peru and Chile's leaders"): each owns the noun; empty unless there
+        are two or more."""
+        for child in token.children:
+            if child.dep_ not in ("poss", "compound", "nmod", "amod") or child.i > token.i:
+                continue
+            members = conjuncts(child)
+            found: list[ActorMention] = []
+            for t in members:
+                mention = self._headed.get(t.i) or self.at(t.i)
+                if mention is not None and mention.kind != "pronoun" and mention not in found:
+                    found.append(mention)
+            if len(members) > 1 and len(found) > 1:
+                return found
+        return []
+
+    def _listed(self, token: Token) -> list[Token]:
+        """The token's conjuncts and the list members the parser attached to one of them
+        as a modifier or apposition: "Peru and the new Chile" (Peru a modifier of Chile),
+        "Peru, the small Chile, and Bolivia" (Chile an apposition of Peru)."""
+        members = conjuncts(token)
+        for tok in list(members):
+            own = self.at(tok.i)
+            if own is None:
+                continue
+            for child in tok.children:
+                other = self.at(child.i)
+                if (
+                    child.dep_ in LIST_MODIFIER_DEPS
+                    and other is not None
+                    and other is not own
+                    and other.kind != "pronoun"
+                    and _coordinated(child, tok)
+                ):
+                    members += [t for t in conjuncts(child) if t not in members]
+        return sorted(members, key=lambda t: t.i)
+
+    def _distributed(self, token: Token) -> dict[int, list[ActorMention]] | None:
+        """One mention per country for a group placed in several ("the ambassadors of
+        Spain, Italy and Greece", "lawmakers and officials in Peru and Chile"): each
+        country has its own group, as CAMEO codes "Spanish and Italian ambassadors".
+        Keyed by the token whose mention they replace; None when nothing is shared."""
+        items = conjuncts(token)
+        groups = [t for t in items if (m := self.at(t.i)) is not None and m.kind == "agent"]
+        places = [p for g in groups for p in _placing_objects(g)]
+        if not places:
+            return None
+        members = conjuncts(places[0])
+        # "lawmakers in Peru and Chile": the small model often hangs "Chile" on the group
+        last = max(t.i for t in members)
+        for tok in items:
+            if tok.i == last + 2 and tok.doc[last + 1].lower_ in ("and", ",", "or"):
+                members.append(tok)
+                last = tok.i
+        # a member may be a bare country or a group the actors stage already placed there
+        countries = list(dict.fromkeys(
+            m.actor.country
+            for t in members
+            if (m := self.at(t.i)) is not None and m.kind != "pronoun" and m.actor.country
+        ))  # fmt: skip
+        if len(countries) < 2:
+            return None
+        shared: dict[int, list[ActorMention]] = {t.i: [] for t in members if t in items}
+        for group in groups:
+            mention = self.at(group.i)
+            shared[group.i] = [_placed(mention, country) for country in countries]
+        return shared
+
+
+#: Dependencies under which the small model hangs a list member on another member.
+LIST_MODIFIER_DEPS = frozenset({"nmod", "compound", "appos"})
+
+
+def _coordinated(member: Token, head: Token) -> bool:
+    """Whether a modifier or apposition ``member`` of ``head`` is a list member rather than
+    a modifier: an "and" between them ("Peru and the new Chile"), or an apposition after
+    which the list goes on ("Peru, the small Chile, and Bolivia")."""
+    low, high = sorted((member.i, head.i))
+    between = head.doc[low + 1 : high]
+    if any(t.lower_ in ("and", "or") and t.pos_ == "CCONJ" for t in between):
+        return True
+    # the list goes on after the apposition, from its head or from itself ("Peru, the
+    # small Chile, Ecuador and Bolivia": Ecuador a conjunct of Chile)
+    return member.dep_ == "appos" and any(
+        c.dep_ == "conj" and c.i > member.i for c in [*head.children, *member.children]
+    )
+
+
+def _placing_objects(group: Token) -> list[Token]:
+    """Objects of the locating prepositions of a group noun ("officials in X")."""
+    return [
+        obj
+        for prep in group.children
+        if prep.dep_ == "prep" and prep.lower_ in LOCATING_PREPS
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+
+
+def _placed(mention: ActorMention, country: str) -> ActorMention:
+    """The group of ``mention`` in ``country`` (its sector codes kept)."""
+    actor = mention.actor
+    own = actor.country or ""
+    sectors = actor.code[len(own) :] if own and actor.code.startswith(own) else actor.code
+    return replace(
+        mention, actor=actor.model_copy(update={"country": country, "code": country + sectors})
+    )
 
 
 class ActorResolution:
@@ -97,6 +259,9 @@ class ActorResolution:
                 )
                 if mention is not None and all(mention is not f for f in found):
                     found.append(mention)
+                # "met Peruvian and Chilean leaders": each modifier owns the noun
+                listed = index.modifier_list(conj)
+                found += [m for m in listed if all(m is not f for f in found)]
         return found
 
     def _city_as_actor(self, tok: Token, index: MentionIndex) -> ActorMention | None:

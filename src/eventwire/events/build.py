@@ -294,7 +294,7 @@ def to_records(doc: Doc, found: list[Found], *, dictionary: bool = False) -> lis
                 confidence=confidence(f, source, direct, target),
                 rule=rule,
             )
-            key = _key(event, sent.start, f.symmetric)
+            key = _key(event, sent.start, f.symmetric, dictionary)
             if key not in best or best[key].confidence < event.confidence:
                 best[key] = event
     events = sorted(best.values(), key=lambda e: (e.span[0], e.span[1]))
@@ -392,12 +392,18 @@ def _actor(doc: Doc, mention: ActorMention) -> Actor:
     )
 
 
-def _key(event: Event, sentence: int, symmetric: bool) -> tuple:
+def _key(event: Event, sentence: int, symmetric: bool, dictionary: bool = False) -> tuple:
     """Events of one sentence with this key are one event told twice ("Hu arrived in
     Tokyo on the first visit to Japan by a Chinese president"): same 3-digit code,
-    negation and countries on both ends (a name and its title, a capital and its state)."""
-    src = event.source.country if event.source else None
-    tgt = (event.target.country or event.target.code) if event.target else None
+    negation and countries on both ends (a name and its title, a capital and its state).
+    A PETRARCH dictionary's codes are compared whole: its "lawmakers and officials of X"
+    are two actors (XLEG, XGOV), as PETRARCH codes them."""
+    if dictionary:
+        src = event.source.code if event.source else None
+        tgt = event.target.code if event.target else None
+    else:
+        src = event.source.country if event.source else None
+        tgt = (event.target.country or event.target.code) if event.target else None
     ends = tuple(sorted([src, tgt], key=str)) if symmetric else (src, tgt)
     return (sentence, ends, event.cameo[:3], event.negated)
 

@@ -26,6 +26,8 @@ RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 # Adverbs the small model labels advmod where a phrasal-verb particle is meant
 # ("stand together", "step back"); treated as particles when matching patterns.
 PARTICLE_ADVERBS = frozenset({"together", "back", "down", "up", "off", "out", "away", "apart"})
+#: Particles the small model labels prep when an object follows ("cordoned off the roads").
+PREP_PARTICLES = frozenset({"off", "up", "down", "out"})
 #: Nouns of people who speak for a body ("a spokesman for X"): the body is the actor.
 SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
 #: Complements that make an object public ("made its reservations known to X"): their
@@ -47,7 +49,7 @@ class MentionIndex:
     def __init__(self, doc: Doc, extra: dict[int, ActorMention] | None = None):
         self.doc = doc
         self._at: dict[int, ActorMention] = {}
-        places = _place_countries(doc)
+        places = place_countries(doc)
         for mention in doc._.ew_mentions or []:
             mention = localised(doc, mention, places)
             for i in range(mention.start, mention.end):
@@ -123,7 +125,7 @@ LOCATING_PREPS = frozenset({"in", "from", "of"})
 GROUP_KINDS = frozenset({"agent", "institution"})
 
 
-def _place_countries(doc: Doc) -> dict[int, str]:
+def place_countries(doc: Doc) -> dict[int, str]:
     """Country of every token of a resolved place mention (the places stage ran before)."""
     found: dict[int, str] = {}
     for place in getattr(doc._, "ew_place_mentions", None) or []:
@@ -224,6 +226,17 @@ def particle(verb: Token) -> str | None:
     for child in verb.children:
         if child.dep_ == "advmod" and child.lower_ in PARTICLE_ADVERBS and child.i > verb.i:
             return child.lower_
+    loose = _particle_preposition(verb)
+    return loose.lower_ if loose is not None else None
+
+
+def _particle_preposition(verb: Token) -> Token | None:
+    """A particle the small model read as a preposition heading the object ("cordoned off
+    the roads", "sealed off the border"): right after the verb and one of the words that
+    make phrasal verbs of motion and closure."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.i == verb.i + 1 and child.lower_ in PREP_PARTICLES:
+            return child
     return None
 
 
@@ -233,6 +246,10 @@ def objects(verb: Token) -> list[Token]:
         return [verb.head]
     deps = PASSIVE_SUBJECT_DEPS if is_passive(verb) else OBJECT_DEPS
     found = [c for c in verb.children if c.dep_ in deps]
+    loose = None if found or is_passive(verb) else _particle_preposition(verb)
+    if loose is not None:
+        # "sealed off the border": the particle's "object" is the verb's
+        found = [c for c in loose.children if c.dep_ == "pobj"]
     if not found and not is_passive(verb):
         # "criticised and threatened Japan": the shared object hangs from the last verb
         for conj in verb.children:

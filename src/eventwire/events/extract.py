@@ -36,7 +36,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors import ActorMention, KnowledgeBase, load_knowledge_base
-from eventwire.events.actors_of import ActorResolution
+from eventwire.events.actors_of import ActorResolution, PhraseIndex
 from eventwire.events.appeals import (
     addressees,
     appeal_code,
@@ -86,6 +86,7 @@ from eventwire.events.nominal import (
     noun_keys,
     noun_sources,
 )
+from eventwire.events.petrarch_patterns import default_actors, naming_complement
 from eventwire.events.predicates import (
     attacked,
     generic_call,
@@ -118,7 +119,7 @@ class EventExtractor(ActorResolution):
         self.deverbal = {} if rule_prefix == "petrarch" else load_deverbal()
 
     def __call__(self, doc: Doc) -> list[Event]:
-        index = MentionIndex(doc)
+        index = PhraseIndex(doc)
         found: list[Found] = []
         for sent in doc.sents:
             found += self.sentence_events(sent, index)
@@ -165,9 +166,15 @@ class EventExtractor(ActorResolution):
         patterns = self.lexicon.verb_patterns(lemma)
         if self.rule_prefix == "petrarch":  # PETRARCH lists some forms as verbs ("LEFT")
             patterns = self.lexicon.verb_patterns(verb.lower_) or patterns
-        if not patterns or (framing and is_carrier(verb, lemma, patterns)):
+        if not patterns:
             return None
         objs = objects(verb)
+        if framing and is_carrier(verb, lemma, patterns):
+            # a dictionary pattern that names words of the complement ("VOW: - * WAR"
+            # for "vowed to wage war") codes the control verb itself
+            patterns = naming_complement(patterns) if self.rule_prefix == "petrarch" else []
+            if not patterns:
+                return None
         pattern = self._match(patterns, verb, objs)
         if pattern is None:
             return None
@@ -177,8 +184,10 @@ class EventExtractor(ActorResolution):
             return None  # "X said …", "X told reporters …": a quote, not an event
         targets, in_slot = self.verb_targets(pattern, verb, objs, index)
         sources = self._subject_actors(verb, index)
-        if self.rule_prefix == "petrarch":
-            sources, targets = self._petrarch_defaults(verb, index, sources, targets)
+        if getattr(pattern, "compound", False) and len(sources) > 1:
+            targets = []  # "A and B agree that …": the members are the pairs (Found.pairs)
+        elif self.rule_prefix == "petrarch":
+            sources, targets = default_actors(verb, pattern, index, sources, targets)
         if pattern.converse:
             # "received weapons from X", "faced sanctions from X": X acts on the subject
             if not in_slot:
@@ -232,20 +241,6 @@ class EventExtractor(ActorResolution):
         if getattr(self, "_reciprocal_table", None) is None:
             self._reciprocal_table = reciprocal_table(self.lexicon)
         return reciprocal_events(events, self._reciprocal_table)
-
-    def _petrarch_defaults(
-        self,
-        verb: Token,
-        index: MentionIndex,
-        sources: list[tuple[ActorMention, bool]],
-        targets: list[ActorMention],
-    ) -> tuple[list[tuple[ActorMention, bool]], list[ActorMention]]:
-        """Dictionary mode: actors a pattern leaves open are sought where PETRARCH does."""
-        from eventwire.events.petrarch_patterns import clause_sources, phrase_targets
-
-        sources = sources or clause_sources(verb, index)
-        targets = targets or phrase_targets(verb, index, [m for m, _ in sources])
-        return sources, targets
 
     def verb_targets(
         self, pattern: VerbPattern, verb: Token, objs: list[Token], index: MentionIndex
@@ -438,10 +433,12 @@ class EventExtractor(ActorResolution):
                     # "said Y must return the ship", what is asked being no event we code:
                     # "must" is the codebook's demand (100), "should" an appeal (020)
                     code, where = generic_call(comp), "speech"
+                called = False
                 for speaker, direct in speakers:
                     to = addressees(speaker, asked)
                     if not to:
                         continue
+                    called = True
                     modal = [c for c in comp.children if c.dep_ == "aux" and c.i < comp.i]
                     out.append(
                         Found(
@@ -459,7 +456,8 @@ class EventExtractor(ActorResolution):
                             modality=modality_of(tok, self.speech)[0],
                         )
                     )
-                verbs.pop(comp.i, None)
+                if called:  # "X said it should Z" is no call: Z stays X's own event
+                    verbs.pop(comp.i, None)
         return out
 
     def _addressed(self, events: list[Found], index: MentionIndex) -> list[Found]:

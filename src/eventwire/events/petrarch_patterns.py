@@ -30,7 +30,7 @@ from spacy.tokens import Token
 
 from eventwire.actors.recognize import ActorMention
 from eventwire.events.build import Found
-from eventwire.events.clauses import MentionIndex, subjects
+from eventwire.events.clauses import MentionIndex, conjuncts, subjects
 from eventwire.events.lexicon import Lexicon, VerbPattern
 
 # Children of the verb that are not inside its verb phrase: its subject, the clauses
@@ -55,12 +55,22 @@ class PetrarchPattern(VerbPattern):
     words: tuple[str, ...] = ()
     after: tuple[str, ...] = ()  # every word after the verb, in order, in its verb phrase
     reciprocal: str | None = None  # "[032:033]": the target's own event back to the source
+    #: "- % * [030:030]": only for a compound subject ("A and B agree that …"), whose
+    #: members are each other's partners
+    compound: bool = False
+    #: "WIRE_+TAP": words right before the verb that make the verb a compound of its own
+    prefix: tuple[str, ...] = ()
+    #: "_" in the pattern: k ties word k of ``before`` to the next word (the last one to
+    #: the verb); k ties word k of ``after`` to the next one, -1 the verb to the first
+    before_joins: frozenset[int] = frozenset()
+    after_joins: frozenset[int] = frozenset()
 
     @property
     def specificity(self) -> tuple[int, int, int, int]:
-        """Every required word makes a pattern more specific ("NOT * RELATIONS" first)."""
+        """Every required word makes a pattern more specific ("NOT * RELATIONS" first), and
+        so does a required compound subject."""
         count, *parts = super().specificity
-        return (len(self.before) + max(len(self.after), count), *parts)
+        return (len(self.before) + max(len(self.after), count) + self.compound, *parts)
 
 
 def match_petrarch(
@@ -71,10 +81,16 @@ def match_petrarch(
     be anywhere in the object's noun phrase, as PETRARCH matches it ("- * ARTILLERY"
     codes "fired two artillery shells")."""
     for pattern in patterns:
+        if isinstance(pattern, PetrarchPattern) and not _prefixed(pattern, verb):
+            continue
         if isinstance(pattern, PetrarchPattern) and pattern.after:
             # the words themselves decide: "over" may be the verb's particle or a
             # preposition, whatever the parser made of it
-            if _in_order(pattern.after, _phrase_tokens(verb)) and _before(pattern.before, verb):
+            after = _phrase_tokens(verb)
+            ties = pattern.after_joins
+            if _in_order(pattern.after, after, ties, first=verb.i + 1 if -1 in ties else None) and (
+                _before(pattern, verb)
+            ):
                 return pattern
             continue
         if pattern.obj is not None and pattern.obj not in _phrase_words(objs):
@@ -85,11 +101,26 @@ def match_petrarch(
         if base([loose], verb, objs) is None and missing_prep:
             continue
         if isinstance(pattern, PetrarchPattern) and not (
-            set(pattern.words) <= _phrase_words(objs) and _before(pattern.before, verb)
+            set(pattern.words) <= _phrase_words(objs) and _before(pattern, verb)
         ):
             continue
         return pattern
     return None
+
+
+def _prefixed(pattern: PetrarchPattern, verb: Token) -> bool:
+    """The pattern's compound subject and its words right before the verb are there."""
+    if pattern.compound and not compound_subject(verb):
+        return False
+    start = verb.i - len(pattern.prefix)
+    if start < verb.sent.start:
+        return False
+    return [t.lower_ for t in verb.doc[start : verb.i]] == list(pattern.prefix)
+
+
+def compound_subject(verb: Token) -> bool:
+    """Whether the verb's subject is a coordination ("Peru and Chile agree …")."""
+    return any(len(conjuncts(slot.token)) > 1 for slot in subjects(verb))
 
 
 def reciprocal_table(lexicon: Lexicon) -> dict[tuple[str, str], str]:
@@ -126,15 +157,42 @@ def _phrase_tokens(verb: Token) -> list[Token]:
     return sorted(inside, key=lambda t: t.i)
 
 
-def _in_order(words: tuple[str, ...], tokens: list[Token]) -> bool:
+def _in_order(
+    words: tuple[str, ...],
+    tokens: list[Token],
+    ties: frozenset[int] = frozenset(),
+    first: int | None = None,
+) -> bool:
     """``words`` found one after the other among ``tokens`` (as written or as lemmas;
-    a plural in the pattern also matches its singular lemma)."""
-    remaining = iter(tokens)
-    for word in words:
+    a plural in the pattern also matches its singular lemma), the tied ones side by side
+    and the first at position ``first`` when given."""
+
+    def same(token: Token, word: str) -> bool:
         forms = {word, word[:-1] if word.endswith("s") else word}
-        if not any(t.lower_ in forms or t.lemma_.lower() in forms for t in remaining):
-            return False
-    return True
+        return token.lower_ in forms or token.lemma_.lower() in forms
+
+    return _embeds(words, tokens, ties, same, first=first)
+
+
+def _embeds(words, tokens, ties, same, first=None, last=None) -> bool:
+    """Whether ``words`` match ``tokens`` in order, each word k in ``ties`` directly
+    followed in the text by word k+1, the first word at position ``first`` and the last
+    at ``last`` when given (PETRARCH's "_" between words and next to the verb)."""
+
+    def fits(k: int, start: int, previous: Token | None) -> bool:
+        if k == len(words):
+            return last is None or (previous is not None and previous.i == last)
+        for p in range(start, len(tokens)):
+            token = tokens[p]
+            if k == 0 and first is not None and token.i != first:
+                continue
+            if previous is not None and k - 1 in ties and token.i != previous.i + 1:
+                continue
+            if same(token, words[k]) and fits(k + 1, p + 1, token):
+                return True
+        return False
+
+    return fits(0, 0, None)
 
 
 def _phrase_words(objs: list[Token]) -> set[str]:
@@ -152,13 +210,39 @@ def _phrase_words(objs: list[Token]) -> set[str]:
 _NOT_IN_PHRASE = frozenset({"prep", "relcl", "acl", "punct", "cc", "conj", "appos"})
 
 
-def _before(words: tuple[str, ...], verb: Token) -> bool:
-    """``words`` in this order among the sentence's words before the verb ("n't" is a word,
-    as in PETRARCH's TreeBank input, and so it is in spaCy's tokens)."""
+def _before(pattern: PetrarchPattern, verb: Token) -> bool:
+    """The pattern's words before the verb, in this order among the sentence's words
+    before it ("n't" is a word, as in PETRARCH's TreeBank input, and so it is in spaCy's
+    tokens); the tied ones side by side, the last next to the verb when tied to it."""
+    words = pattern.before
     if not words:
         return True
-    earlier = iter(t.lower_ for t in verb.sent if t.i < verb.i)
-    return all(any(word == seen for seen in earlier) for word in words)
+    earlier = [t for t in verb.sent if t.i < verb.i]
+    ties = pattern.before_joins
+    last = verb.i - 1 if len(words) - 1 in ties else None
+    return _embeds(words, earlier, ties, lambda t, w: t.lower_ == w, last=last)
+
+
+def naming_complement(patterns: list[VerbPattern]) -> list[VerbPattern]:
+    """The patterns of a control verb that still code it: those with words after the
+    verb, which PETRARCH finds anywhere in the verb phrase, the complement included
+    ("VOW: - * WAR" for "vowed to wage war")."""
+    return [p for p in patterns if isinstance(p, PetrarchPattern) and p.after]
+
+
+def default_actors(
+    verb: Token,
+    pattern: VerbPattern,
+    index: MentionIndex,
+    sources: list[tuple[ActorMention, bool]],
+    targets: list[ActorMention],
+) -> tuple[list[tuple[ActorMention, bool]], list[ActorMention]]:
+    """The actors a pattern leaves open, sought where PETRARCH seeks them; an actor word
+    the pattern itself names ("swiss francs") is no target."""
+    named = pattern_words(pattern, verb)
+    sources = sources or clause_sources(verb, index)
+    targets = outside(targets, named) or phrase_targets(verb, index, [m for m, _ in sources], named)
+    return sources, targets
 
 
 def clause_sources(verb: Token, index: MentionIndex) -> list[tuple[ActorMention, bool]]:
@@ -176,15 +260,40 @@ def clause_sources(verb: Token, index: MentionIndex) -> list[tuple[ActorMention,
     return []
 
 
+def pattern_words(pattern: VerbPattern, verb: Token) -> set[int]:
+    """Indices of the verb phrase's words that the pattern itself names ("contribute a
+    million swiss francs" for "- * &CURRENCY"): they are the predicate, so an actor word
+    among them ("swiss") is no party to the event."""
+    if not isinstance(pattern, PetrarchPattern):
+        return set()
+    named = {*pattern.words, *pattern.after, *([pattern.obj] if pattern.obj else [])}
+    return {t.i for t in _phrase_tokens(verb) if t.lower_ in named or t.lemma_.lower() in named}
+
+
+def outside(mentions: list[ActorMention], named: set[int]) -> list[ActorMention]:
+    """The mentions not made only of words in ``named``."""
+    return [m for m in mentions if not set(range(m.start, m.end)) <= named]
+
+
+def _in_phrase(child: Token) -> bool:
+    """Whether a child of the verb belongs to its phrase: not its subject or glue, nor a
+    clause with events of its own, except an infinitive of purpose without a subject
+    ("signed an accord to supply X with wheat"), which says what the act is about."""
+    if child.dep_ == "advcl":
+        return any(c.lower_ == "to" and c.dep_ == "aux" for c in child.children) and not any(
+            c.dep_ in ("mark", "nsubj", "nsubjpass") for c in child.children
+        )
+    return child.dep_ not in OUTSIDE_PHRASE
+
+
 def phrase_targets(
-    verb: Token, index: MentionIndex, sources: list[ActorMention]
+    verb: Token, index: MentionIndex, sources: list[ActorMention], named: set[int] = frozenset()
 ) -> list[ActorMention]:
     """The first actor of the verb phrase, nearest to the verb in the parse first (ties in
-    word order), with its conjuncts ("ties with Gondor and Arnor" → both)."""
+    word order), with its conjuncts ("ties with Gondor and Arnor" → both); words the
+    pattern names (:func:`pattern_words`) are not actors here."""
     taken = {id(m) for m in sources}
-    queue = deque(
-        sorted((c for c in verb.children if c.dep_ not in OUTSIDE_PHRASE), key=lambda t: t.i)
-    )
+    queue = deque(sorted((c for c in verb.children if _in_phrase(c)), key=lambda t: t.i))
     seen: set[int] = set()
     while queue:
         tok = queue.popleft()
@@ -193,7 +302,7 @@ def phrase_targets(
         seen.add(tok.i)
         found = [
             m
-            for m in index.actors(tok)
+            for m in outside(index.actors(tok), named)
             if id(m) not in taken and m.kind != "pronoun"  # PETRARCH resolves no pronouns
         ]
         if found:

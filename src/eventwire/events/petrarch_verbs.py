@@ -62,7 +62,8 @@ class _Reader:
     def add(self, pattern: VerbPattern) -> bool:
         key = (pattern.verb, pattern.particle, pattern.obj, pattern.prep)
         if isinstance(pattern, PetrarchPattern):
-            key += (pattern.before, pattern.words, pattern.after)
+            key += (pattern.before, pattern.words, pattern.after, pattern.compound)
+            key += (pattern.prefix,)
         if key in self.seen:
             return False  # an earlier line already defines it; PETRARCH too keeps the first
         self.seen.add(key)
@@ -94,7 +95,7 @@ def read_petrarch_verbs(path: Path) -> Lexicon:
 def _read(lines: list[str], reader: _Reader) -> None:
     synset: str | None = None  # the synset whose "+" members are being read
     block_code = "---"
-    verbs: list[tuple[str, str | None]] = []
+    verbs: list[tuple[str, str | None, tuple[str, ...]]] = []
     in_block = False
     for number, raw in enumerate(lines, start=1):
         line = raw.split("#", 1)[0].rstrip() if not raw.startswith("####") else ""
@@ -117,13 +118,14 @@ def _read(lines: list[str], reader: _Reader) -> None:
         elif in_block:
             verb = _verb(line, block_code, f"{reader.label}:{number}", reader)
             if verb is not None:
-                verbs.append(verb[:2])
+                verbs.append(verb[:3])
 
 
 def _verb(
     line: str, block_code: str, where: str, reader: _Reader
-) -> tuple[str, str | None, str] | None:
-    """A verb line → (lemma, particle, code); adds its bare pattern when it codes something."""
+) -> tuple[str, str | None, tuple[str, ...], str] | None:
+    """A verb line → (lemma, particle, words right before it, code); adds its bare pattern
+    when it codes something. "WIRE_+TAP" is the verb "tap" right after "wire"."""
     match = _CODE.search(line)
     code = match.group(1).strip() if match else block_code
     stem = re.sub(r"\{.*?\}", " ", _CODE.sub("", line)).split()
@@ -134,24 +136,32 @@ def _verb(
     head = marked[0] if marked else 0
     words = [word.lstrip("+") for word in words]
     rest = words[head + 1 :]
-    if head != 0 or len(rest) > 1 or (rest and rest[0] not in PARTICLES | PREPOSITIONS):
+    if len(rest) > 1 or (rest and rest[0] not in PARTICLES | PREPOSITIONS) or (head and rest):
         reader.skip("multi-word verb that is not verb + particle")
         return None
-    verb, particle = words[0], (rest[0] if rest else None)
-    if code not in {"---", ""}:
+    verb, particle, prefix = words[head], (rest[0] if rest else None), tuple(words[:head])
+    if code and not _valid(code):
+        reader.skip("code that is no CAMEO code")
+    elif code not in {"---", ""}:
         first, symmetric = _split_code(code)
         back = _reciprocal(code)
         if particle in PARTICLES or particle is None:
             bare = PetrarchPattern(
-                verb, particle, None, None, first, symmetric, "obj", where, reciprocal=back
-            )
+                verb, particle, None, None, first, symmetric, "obj", where, reciprocal=back,
+                prefix=prefix,
+            )  # fmt: skip
         else:  # "+MEET_WITH": the preposition introduces the target
             bare = PetrarchPattern(
                 verb, None, None, particle, first, symmetric, "prep", where, reciprocal=back
             )
         reader.add(bare)
         reader.stats["converted: verb"] += 1
-    return verb, particle, code
+    return verb, particle, prefix, code
+
+
+def _valid(code: str) -> bool:
+    """A CAMEO code ("042", "174K"), a pair of them ("032:033") or the null code "---"."""
+    return all(part.strip() == "---" or part.strip()[:1].isdigit() for part in code.split(":"))
 
 
 def _split_code(code: str) -> tuple[str, bool]:
@@ -166,7 +176,9 @@ def _reciprocal(code: str) -> str | None:
     return second.strip() if second.strip() not in ("", first.strip(), "---") else None
 
 
-def _pattern(body: str, verbs: list[tuple[str, str | None]], where: str, reader: _Reader) -> None:
+def _pattern(
+    body: str, verbs: list[tuple[str, str | None, tuple[str, ...]]], where: str, reader: _Reader
+) -> None:
     match = _CODE.search(body)
     if match is None:
         reader.skip("no code")
@@ -174,6 +186,11 @@ def _pattern(body: str, verbs: list[tuple[str, str | None]], where: str, reader:
     code, symmetric = _split_code(match.group(1))
     if code == "":
         reader.skip("null code")
+        return
+    if not _valid(code):
+        # "[+++]", "[###]", "[abc]": PETRARCH reads no event code there, so the line
+        # never matches and a less specific pattern codes the sentence
+        reader.skip("code that is no CAMEO code")
         return
     # "[---]" is kept: a matching null pattern stops the verb's own code ("PEACE-KEEPING *")
     if not verbs:
@@ -194,10 +211,14 @@ def _pattern(body: str, verbs: list[tuple[str, str | None]], where: str, reader:
             reasons[shape] += 1
             continue
         after = _after_words(text)
-        for verb, word in verbs:
+        for verb, word, prefix in verbs:
             pattern = _combine(verb, word, shape[:5], code, symmetric, where)
             if isinstance(pattern, VerbPattern):
                 extra = {"before": shape[5], "words": shape[6], "after": after}
+                # "- % * [030:030]": the members of a compound subject act on each other
+                extra["compound"] = "%" in text.partition("*")[0].split()
+                extra["prefix"] = prefix
+                extra["before_joins"], extra["after_joins"] = _adjacency(text, shape[5], after)
                 extra["reciprocal"] = _reciprocal(match.group(1))
                 pattern = PetrarchPattern(*_fields(pattern), **extra)
             if isinstance(pattern, str):
@@ -241,6 +262,44 @@ LINEAR = frozenset(
 )  # fmt: skip
 
 
+def _adjacency(
+    text: str, before: tuple[str, ...], after: tuple[str, ...]
+) -> tuple[frozenset[int], frozenset[int]]:
+    """Which words of the pattern "_" ties to the next one ("NEW_ECONOMIC_RELATIONS",
+    "RECENTLY_*", "*_ON"): in ``before``, k ties word k to word k+1 and the last word to
+    the verb; in ``after``, k ties word k to word k+1 and -1 the verb to the first word.
+    Empty when the words read here differ from the pattern's own (no constraint then)."""
+    pre, _, post = text.partition("*")
+    words, ties, _lead, trail = _tied_words(pre)
+    before_ties = ties | ({len(words) - 1} if trail and words else set())
+    if tuple(words) != before:
+        before_ties = set()
+    words, ties, lead, _trail = _tied_words(post)
+    after_ties = ties | ({-1} if lead and words else set())
+    if tuple(words) != after:
+        after_ties = set()
+    return frozenset(before_ties), frozenset(after_ties)
+
+
+def _tied_words(segment: str) -> tuple[list[str], set[int], bool, bool]:
+    """The words of a pattern segment, the k whose word k is tied to word k+1 by "_", and
+    whether "_" ties the segment's start and end to what is outside it (the verb)."""
+    words: list[str] = []
+    ties: set[int] = set()
+    tie = False
+    for piece in re.findall(r"_|[(){}]|[^\s_(){}]+", segment):
+        if piece == "_":
+            tie = True
+        elif piece in "(){}" or piece in _MARKERS:
+            tie = False  # a bracket or an actor marker breaks the chain
+        else:
+            if tie and words:
+                ties.add(len(words) - 1)
+            words.append(piece.lower())
+            tie = False
+    return words, ties, segment.lstrip().startswith("_"), tie
+
+
 def _after_words(text: str) -> tuple[str, ...]:
     """The pattern's words after the verb, in order, without brackets and markers."""
     post = text.replace("_", " ").partition("*")[2]
@@ -249,12 +308,14 @@ def _after_words(text: str) -> tuple[str, ...]:
 
 def _linear(text: str) -> tuple | str:
     """The shape of a pattern matched by its words: no object or particle slot; the
-    target's preposition is the word right before "+" when it is one."""
+    target's preposition is the word right before "+" when it is one. After skipped
+    words ("IFTAR IN ^ +": "in Cairo with X") the target is no object of that
+    preposition, and is sought where PETRARCH seeks it by default."""
     pre, _, post = text.replace("_", " ").partition("*")
     before = pre.split()
     if "+" in before:
         return "target before the verb"
-    tokens = [w for w in re.findall(r"[^\s(){}]+", post.lower()) if w != "^"]
+    tokens = re.findall(r"[^\s(){}]+", post.lower())
     if "$" in tokens:
         return "source after the verb"
     prep, target = None, "obj"
@@ -362,6 +423,11 @@ def _assemble(
             return "unknown word opening a phrase"
         if "$" in rest:
             return "source inside a prepositional phrase"
+        if ("+" in rest or "%" in rest) and "^" in phrase[1:]:
+            # "IFTAR IN ^ +": words are skipped after the preposition, so the target is
+            # not its object ("in Cairo with X"): it is sought where PETRARCH seeks it
+            target, both = "obj", both or "%" in rest
+            continue
         if "+" in rest or "%" in rest:
             if target != "none" or len(rest) > 1:
                 return "target marker with other words"
