@@ -20,7 +20,7 @@ import anyio
 from fastapi import Depends, Path, Query, Request
 
 from ..events.cameo import load_cameo
-from . import actornames, actorroles, quoteindex
+from . import actornames, actorroles, articlepages, quoteindex
 from .actorroles import role_rows
 from .db import ReadOnlyDatabase
 from .errors import NotFoundError
@@ -164,21 +164,25 @@ def list_articles(
         if country:
             sub.add("ac.country = ?", country.upper())
         w.add(f"a.id IN (SELECT ac.article_id FROM actors ac{sub.sql()})", *sub.params)
-    sql = (
-        "SELECT a.id, a.published, a.outlet, a.title, a.url, a.language, a.status, a.story_id,"
-        f" length(a.text) AS chars FROM articles a{w.sql()}"
-        " ORDER BY a.published_date DESC NULLS LAST, a.published DESC, a.id"
+
+    def sql_of(where: Where) -> str:
+        return (
+            "SELECT a.id, a.published, a.outlet, a.title, a.url, a.language, a.status,"
+            f" a.story_id, length(a.text) AS chars FROM articles a{where.sql()}"
+            " ORDER BY a.published_date DESC NULLS LAST, a.published DESC, a.id"
+        )
+
+    rows = articlepages.newest_rows(
+        db, sql_of, w, since=since, until=until, limit=limit, offset=offset
     )
-    result = page(db, sql, w.params, limit, offset)
+    result = {
+        "rows": clean(rows[:limit]),
+        "limit": limit,
+        "offset": offset,
+        "next_offset": offset + limit if len(rows) > limit else None,
+    }
     # Events are counted for this page's articles only, not for every article matched.
-    ids = [r["id"] for r in result["rows"]]
-    counts = dict(
-        db.con.execute(
-            "SELECT article_id, count(*) FROM events WHERE article_id IN"
-            f" ({', '.join('?' for _ in ids) or 'NULL'}) GROUP BY 1",
-            ids,
-        ).fetchall()
-    )
+    counts = articlepages.event_counts(db, [r["id"] for r in result["rows"]])
     for row in result["rows"]:
         row["events"] = counts.get(row["id"], 0)
     return result

@@ -19,7 +19,17 @@ from fastapi import Query, Request
 from .. import analysis
 from ..analysis.frames import units
 from ..analysis.timeline import QUAD_COLUMNS as QUADS
-from . import actornames, actorroles, articleindex, dyaddays, eventviews, quoteindex
+from . import (
+    actornames,
+    actorroles,
+    articleindex,
+    articlepages,
+    dyaddays,
+    eventdays,
+    eventviews,
+    placeindex,
+    quoteindex,
+)
 from .api import (
     Country,
     Db,
@@ -72,6 +82,10 @@ def warm(app: Any) -> None:
             actorroles.summary(db)
             actornames.summary(db)
             quoteindex.summary(db)
+            eventdays.summary(db)
+            placeindex.summary(db)
+            articlepages.newest_day(db)
+            articlepages.event_counts(db, [])
     except duckdb.InterruptException:
         return
     except Exception:  # a failure here shows again, with its error, on the first request
@@ -233,6 +247,13 @@ def places(
     limit: Limit = 500,
 ) -> dict[str, Any]:
     """Event locations with coordinates: one row per place, with event counts."""
+    if not (actor or source or target or country):
+        located = placeindex.summary(db)
+        if located is not None:
+            rows = placeindex.place_rows(
+                located, since=since, until=until, quad_class=quad_class, limit=limit
+            )
+            return {"rows": clean(rows)}
     f = EventFilters(
         actor=actor,
         source=source,

@@ -118,7 +118,9 @@ def create_app(
     ``cache=False`` recomputes whole-database aggregates on every request (benchmarks);
     indexes over the data (the per-dyad summary ``dyaddays.py``, the articles' titles
     ``articleindex.py``, the actors' counts by role ``actorroles.py`` and names
-    ``actornames.py``, the quotes' order ``quoteindex.py``) are kept either way
+    ``actornames.py``, the quotes' order ``quoteindex.py``, the events per dyad and
+    day ``eventdays.py``, the located events ``placeindex.py``, the newest article
+    day and events per article ``articlepages.py``) are kept either way
     until the database changes. ``threads`` caps DuckDB's threads per query
     (default: one per CPU; ``eventwire serve`` uses 1, see ``command.py``).
     """

@@ -9,6 +9,8 @@ Four things keep them fast on large stores:
   (sorting the day column alone), then only the rows on or after that day
   sorted by day and id (for a stable order). The page's articles (outlet,
   title, url) come from an in-memory index by id (``articleindex.py``).
+  For a dyad within dates the first step is no query: the days come from
+  in-memory counts per (source, target, day) of the events (``eventdays.py``).
 - With a stored ``events.day`` column the listing reads the events table
   alone; without it the day is computed through a join with the articles.
 - Timelines and neighbourhoods read ``event_clusters`` directly when it has
@@ -29,7 +31,7 @@ import datetime as dt
 from typing import Any
 
 from ..analysis.timeline import QUAD_COLUMNS as QUADS
-from . import articleindex, dyaddays
+from . import articleindex, dyaddays, eventdays
 from .db import ReadOnlyDatabase
 from .filters import EventFilters, Where, side_clause
 
@@ -56,7 +58,16 @@ def event_page(
     w = f.where(day)
     source = source_sql(db)
     keys_where = Where(list(w.clauses), list(w.params))
-    if day == "e.day" and (f.since or f.until):
+    counted = _dyad_counts(db, f)
+    if counted is not None:
+        # A dyad within dates: its days come from the counts, without the first query.
+        placed = eventdays.page_days(*counted, f.since, f.until, offset, offset + limit)
+        if placed is None:
+            return [], False
+        oldest, newest, newer = placed
+        keys_where.add(f"{day} BETWEEN ? AND ?", oldest, newest)
+        offset -= newer  # the rows on newer days are not read at all
+    elif day == "e.day" and (f.since or f.until):
         # Only worth it on a stored column: the single-column sort can skip row groups.
         boundary = db.con.execute(
             f"SELECT {day} AS day FROM {source}{w.sql()} ORDER BY day DESC NULLS LAST"
@@ -77,6 +88,24 @@ def event_page(
         article = articles.get(row["article_id"], {})
         row.update({k: article.get(k) for k in ("outlet", "title", "url")})
     return rows, more
+
+
+def _dyad_counts(
+    db: ReadOnlyDatabase, f: EventFilters
+) -> tuple[eventdays.EventDays, list[tuple[str | None, str | None]]] | None:
+    """The in-memory day counts and the (source, target) sides to sum for a dyad page.
+
+    None when they do not apply: no dates, filters other than the dyad's, or no counts.
+    """
+    others = (f.actor, f.country, f.code, f.quad_class, f.q, f.place, f.article)
+    if not (f.source or f.target) or not (f.since or f.until) or any(others):
+        return None
+    counts = eventdays.summary(db)
+    if counts is None:
+        return None
+    source = f.source.upper() if f.source else None
+    target = f.target.upper() if f.target else None
+    return counts, [(source, target), (target, source)] if f.both else [(source, target)]
 
 
 def _dyad_where(source: str, target: str, both: bool, prefix: str, clusters: bool) -> Where:
