@@ -83,6 +83,42 @@ def test_actor_without_country_is_spelled_as_petrarch_spells_it() -> None:
     assert our_triples([no_country]) == [("ISR", "---GOV", "084")]
 
 
+def test_one_sided_event_matches_only_a_gold_triple_without_target() -> None:
+    ours = our_triples([event("CAL", None, "222")])
+    assert ours == [("CAL", "---", "222")]
+    for blank in ("---", "", " "):
+        scores = score_triples(
+            [
+                Prediction(
+                    triples_record("r", ("CAL", blank, "222")),
+                    [event("CAL", None, "222")],
+                )
+            ]
+        )
+        assert scores.counts[("code", "full")].tp == 1
+        assert scores.fully_correct == 1
+    # a countryless target is an actor, not "no target", under every actor key
+    for key in ("code", "country+sector", "country"):
+        assert match_count(ours, [("CAL", "---GOV", "222")], key, "full") == 0
+    # and a gold triple without target is not matched by one of ours with a target
+    assert match_count([("CAL", "GON", "222")], [("CAL", "---", "222")], "country", "root") == 0
+
+
+def test_one_sided_event_counts_as_a_prediction() -> None:
+    scores = score_triples(
+        [
+            Prediction(
+                triples_record("r", ("AAA", "BBB", "042")),
+                [event("AAA", "BBB", "042"), event("AAA", None, "190")],
+            )
+        ]
+    )
+    full = scores.counts[("code", "full")]
+    assert (full.tp, full.pred, full.gold) == (1, 2, 1)
+    assert scores.fully_correct == 0 and scores.non_dyadic == 0
+    assert (scores.one_sided.tp, scores.one_sided.pred, scores.one_sided.gold) == (0, 1, 0)
+
+
 def test_match_count_is_one_to_one() -> None:
     gold = [("AAA", "BBB", "042")]
     ours = [("AAA", "BBB", "042"), ("AAA", "BBB", "042")]
@@ -99,10 +135,10 @@ def test_triple_scores_precision_recall_fully_correct_and_extras() -> None:
     predictions = [
         # exact: fully correct
         Prediction(triples_record("r1", ("AAA", "BBB", "042")), [event("AAA", "BBB", "042")]),
-        # right root, wrong code, plus an extra triple and a non-dyadic event
+        # right root, wrong code, plus an extra triple and an event without a source
         Prediction(
             triples_record("r2", ("AAA", "BBB", "111")),
-            [event("AAA", "BBB", "112"), event("CCC", "DDD", "010"), event("AAA", None, "020")],
+            [event("AAA", "BBB", "112"), event("CCC", "DDD", "010"), event(None, "AAA", "020")],
         ),
         # noevents record with nothing coded: fully correct
         Prediction(triples_record("r3"), []),

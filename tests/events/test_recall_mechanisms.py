@@ -27,8 +27,8 @@ def test_country_adjective_on_an_unknown_subject_is_the_source(code) -> None:
 
 def test_armed_group_without_country_acts_on_a_state_actor(code) -> None:
     assert triples(code("Rebels attacked Malian soldiers.")) == {("REB", "MLIMIL", "190")}
-    # neither side has a country: nothing to code
-    assert code("Rebels attacked a convoy.") == []
+    # two actors of no country: nothing to code
+    assert code("Rebels attacked the police.") == []
 
 
 def test_generic_agent_without_country_stays_no_source(code) -> None:

@@ -29,9 +29,12 @@ SET is one of:
 {chr(10).join(f"  {s.name:<20} {s.description}" for s in SETS.values())}
 
 \b
-Triple sets (petrarch-*): our events with a source and a target become
-(source code, target code, CAMEO code) triples, matched one to one per record
-against the gold triples. Actors match by the full code string ("code", the
+Triple sets (petrarch-*): our events with a source become (source code,
+target code, CAMEO code) triples, matched one to one per record against the
+gold triples. An event without a target is the one-sided triple (source, ---,
+code) and matches only a gold triple whose target is empty ("CAL --- 222" or a
+blank target); it counts among our triples like any other. Events without a
+source are not scored. Actors match by the full code string ("code", the
 headline), by its first six characters ("country+sector") or first three
 ("country"); codes match in full ("full") or by their first two digits ("root").
 Printed: precision, recall and F1 at each level, per root, a confusion matrix

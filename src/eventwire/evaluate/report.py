@@ -104,7 +104,9 @@ def _triple_lines(s: TripleScores, brief: bool) -> list[str]:
         f"  records: {s.records}, scored: {s.scored}, crashes: {s.crashes}",
         f"  records fully correct: {pct(s.fully_correct, s.scored)}",
         f"  extra events per record: {s.extra_per_record:.3f}"
-        f"   (events without source or target, not scored: {s.non_dyadic})",
+        f"   (events without a source, not scored: {s.non_dyadic})",
+        f"  one-sided triples (no target, code / full): matched {s.one_sided.tp},"
+        f" ours {s.one_sided.pred}, gold {s.one_sided.gold}",
     ]
     rows = [(f"{a} / {lv}", s.counts[(a, lv)]) for a in ACTOR_KEYS for lv in LEVELS]
     lines += prf_table(rows if not brief else rows[:2], "triples (actors / code)")

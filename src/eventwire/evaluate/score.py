@@ -1,11 +1,15 @@
 """Matching our events to gold annotations, and the metrics ``eventwire eval`` prints.
 
 Triple matching (the PETRARCH sets)
-    Only our events with both a source and a target are triples (PETRARCH codes
-    dyads only); the others are counted as "non-dyadic" and otherwise ignored. Our
-    triple is ``(source.code, target.code, cameo)``, an actor without a country
-    written as PETRARCH writes it ("GOV" → "---GOV"); a gold triple is
-    ``(sourcecode, targetcode, eventcode)``. Within one record, triples are matched
+    Our events with a source are triples ``(source.code, target.code, cameo)``, an
+    actor without a country written as PETRARCH writes it ("GOV" → "---GOV"); a gold
+    triple is ``(sourcecode, targetcode, eventcode)``. An event without a target is
+    the one-sided triple ``(source.code, "---", cameo)``: PETRARCH writes a one-sided
+    event ("CAL --- 222") with an empty target (``---`` or blank), and such a triple
+    matches only a gold triple whose target is empty, under every actor key (a gold
+    ``---GOV`` target is a countryless government, not "no target"). Our events
+    without a source (agentless passives) are counted as "non-dyadic" and otherwise
+    ignored: no gold triple lacks a source. Within one record, triples are matched
     one to one (a multiset intersection) and a match needs:
 
     * actors, by one of three keys applied alike to our code and the gold code:
@@ -115,16 +119,23 @@ def petrarch_code(actor: Actor) -> str:
 
 
 SYMMETRIC_SUFFIX = ";symmetric"
+#: The target of a one-sided triple, ours and gold alike (gold writes "---" or nothing).
+NO_TARGET = "---"
 
 
 def our_triples(events: Iterable[Event]) -> list[Triple]:
-    """Our dyadic events as (source code, target code, CAMEO code) triples; a symmetric
-    event also as its reverse, unless we coded that reverse ourselves (module docstring)."""
-    dyadic = [e for e in events if e.source and e.target]
-    triples = [(petrarch_code(e.source), petrarch_code(e.target), e.cameo) for e in dyadic]
+    """Our events with a source as (source code, target code, CAMEO code) triples, the
+    target :data:`NO_TARGET` when there is none; a symmetric event also as its reverse,
+    unless we coded that reverse ourselves (module docstring)."""
+    sourced = [e for e in events if e.source]
+    triples = [
+        (petrarch_code(e.source), petrarch_code(e.target) if e.target else NO_TARGET, e.cameo)
+        for e in sourced
+    ]
+    dyadic = [(e, t) for e, t in zip(sourced, triples, strict=True) if e.target]
     coded = Counter(triples)
     reverses: list[Triple] = []
-    for event, (source, target, code) in zip(dyadic, triples, strict=True):
+    for event, (source, target, code) in dyadic:
         reverse = (target, source, code)
         if not event.rule.endswith(SYMMETRIC_SUFFIX) or source == target:
             continue
@@ -136,12 +147,19 @@ def our_triples(events: Iterable[Event]) -> list[Triple]:
 
 
 def gold_triples(record: GoldRecord) -> list[Triple]:
-    return [(t.source, t.target, t.code) for t in record.triples]
+    """The record's gold triples, an empty target (blank or "---") as :data:`NO_TARGET`."""
+    return [(t.source, t.target.strip() or NO_TARGET, t.code) for t in record.triples]
 
 
 def _keyed(triples: Sequence[Triple], actor: str, level: str) -> Counter[Triple]:
     akey, ckey = ACTOR_KEYS[actor], LEVELS[level]
-    return Counter((akey(s), akey(t), ckey(c)) for s, t, c in triples)
+    return Counter((akey(s), _target_key(t, akey), ckey(c)) for s, t, c in triples)
+
+
+def _target_key(target: str, akey: Callable[[str], str]) -> str:
+    """A target under an actor key; "no target" stays apart from every actor code (the
+    country key of a countryless "---GOV" is "---" too)."""
+    return "" if target == NO_TARGET else akey(target)
 
 
 def match_count(ours: Sequence[Triple], gold: Sequence[Triple], actor: str, level: str) -> int:
@@ -183,6 +201,7 @@ class TripleScores:
     counts: dict[tuple[str, str], Counts] = field(
         default_factory=lambda: {(a, lv): Counts() for a in ACTOR_KEYS for lv in LEVELS}
     )
+    one_sided: Counts = field(default_factory=Counts)  # triples without a target (code/full)
     per_root: dict[str, Counts] = field(default_factory=dict)
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     error_records: list[tuple[str, str, int]] = field(default_factory=list)
@@ -201,7 +220,7 @@ class TripleScores:
         self.records += 1
         self.crashes += prediction.crash is not None
         ours = our_triples(prediction.events)
-        self.non_dyadic += len(prediction.events) - len(ours)
+        self.non_dyadic += sum(1 for e in prediction.events if e.source is None)
         if record.error:
             self.error_records.append((record.id, record.error, len(ours)))
             return
@@ -209,6 +228,8 @@ class TripleScores:
         gold = gold_triples(record)
         for (actor, level), counts in self.counts.items():
             counts.add(match_count(ours, gold, actor, level), len(ours), len(gold))
+        one_sided = [t for t in ours if t[1] == NO_TARGET], [t for t in gold if t[1] == NO_TARGET]
+        self.one_sided.add(match_count(*one_sided, "code", "full"), *map(len, one_sided))
         self._add_roots(ours, gold)
         for gold_code, our_code in align_dyads(ours, gold):
             self.confusion[(gold_code[:2], our_code[:2])] += 1

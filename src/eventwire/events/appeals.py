@@ -24,6 +24,11 @@ THREAT_OF = {
 }  # fmt: skip
 #: What an appeal asks for, by the root of the event asked for (CAMEO 02x mirrors 03x).
 APPEAL_FOR_ROOT = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
+#: Yielding acts (08x) asked for, one by one: the codebook's 025x ("appeal for release
+#: of persons or property" 0253 for a release 084x). Most specific key first.
+APPEAL_TO_YIELD = {
+    "081": "0251", "082": "0252", "084": "0253", "085": "0254", "086": "0255", "087": "0256",
+}  # fmt: skip
 
 
 def settle(verbs: dict[int, Found]) -> list[Found]:
@@ -42,6 +47,9 @@ def settle(verbs: dict[int, Found]) -> list[Found]:
             outer.targets = [m for m in asked if all(m.actor != s.actor for s, _ in outer.sources)]
         if outer.code in ("02", "020"):
             outer.code = appeal_code(found.code)
+        elif outer.code in ("10", "100"):
+            # "demanded that China release the crew": the demand of a release (1053)
+            outer.code = demand_code(found.code)
         elif outer.code in ("13", "130"):
             outer.code = threat_code(found.code)
     return [f for i, f in verbs.items() if i not in absorbed]
@@ -66,7 +74,34 @@ def appeal_code(code: str) -> str:
     if root == "03":
         candidate = "02" + code[2:]
         return candidate if is_known_code(candidate) else "020"
-    return APPEAL_FOR_ROOT.get(root, "020")
+    return APPEAL_TO_YIELD.get(code[:3]) or APPEAL_FOR_ROOT.get(root, "020")
+
+
+def demand_code(code: str) -> str:
+    """The demand for an event: CAMEO's 10x mirrors the appeals (02x) digit for digit,
+    "must release the crew" 1053 as "urged to release the crew" is 0253; else 100. A
+    demand stays what it is; an appeal ("pressed its call for talks", 026) becomes the
+    demand of the same thing (106)."""
+    if code[:2] == "10":
+        return code
+    appeal = code if code[:2] == "02" else appeal_code(code)
+    candidate = "10" + appeal[2:]
+    return candidate if is_known_code(candidate) else "100"
+
+
+def call_code(code: str, clause: Token, *, joint: bool = False) -> str:
+    """The code of a call in reported speech for a coded act: with "must", the codebook's
+    demand of that act when it has one ("must release the crew" 1053, "must withdraw"
+    1056); otherwise, and for "should", the appeal (02x). A general call to cooperate
+    ("must stand together", 030) stays an appeal (020): the bare demand (100) is a
+    conflictual act the codebook keeps for insistence, not for calls to solidarity. So
+    does a ``joint`` call, whose asked parties include the speaker's own country ("Chile
+    and Peru must work together" said by a Chilean): a demand is made of others."""
+    if not joint and any(c.dep_ == "aux" and c.lower_ == "must" for c in clause.children):
+        demand = demand_code(code)
+        if demand != "100":
+            return demand
+    return appeal_code(code)
 
 
 def threat_code(code: str) -> str:

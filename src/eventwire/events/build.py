@@ -1,12 +1,13 @@
 """From found predicates to Event records: actor pairs, keep rules, dates, confidence.
 
 Which events are kept (:meth:`Found.pairs`): a source actor with a country is required,
-unless it is an armed or opposition group ("rebels", "police": ``COUNTRYLESS_SECTORS``)
-acting on an actor with a country. Without a coded target, an event is kept with a
-blank target (GDELT practice: "Italy released a ship") when it is asserted and not an
-infinitive ("for Japan to resume talks"), its source is the clause's own subject and it
-is no statement, appeal or demand (01, 02, 10: these are about their addressee) and no
-cooperation (03–06) or symmetric event, which need a partner; an intent to cooperate
+unless it is an armed, opposition, party or media group ("rebels", "police":
+``COUNTRYLESS_SECTORS``) acting alone or on an actor with a country. Without a coded
+target, an event is kept with a blank target (GDELT practice: "Italy released a ship")
+when it is asserted or reported and not an infinitive ("for Japan to resume talks"), its
+source is the clause's own subject and it is no statement, appeal or demand (01, 02, 10:
+these are about their addressee) and no cooperation (03–06) or symmetric event, which
+need a partner; an intent to cooperate
 (03) is the exception: a commitment made by the clause's own subject ("Peru promised to
 reform the courts") is kept without a partner, asserted, intended or reported;
 protests (14), force posture (15) and claims of responsibility (015) always, where CAMEO
@@ -64,8 +65,12 @@ PARTNER_ROOTS = frozenset({"03", "04", "05", "06"})
 OWN_COMMITMENT_ROOTS = frozenset({"03"})
 COMMITTED = frozenset({Modality.ASSERTED, Modality.INTENDED, Modality.REPORTED})
 #: Sectors of actors kept as sources without a country: armed, police, intelligence and
-#: opposition groups, which CAMEO codes with an unknown country part ("---REB").
-COUNTRYLESS_SECTORS = frozenset({"REB", "INS", "MIL", "COP", "SPY", "UAF", "OPP"})
+#: opposition groups, parties and the media, which CAMEO codes with an unknown country
+#: part ("---REB", "---PTY", "---MED"), as PETRARCH does.
+COUNTRYLESS_SECTORS = frozenset({"REB", "INS", "MIL", "COP", "SPY", "UAF", "OPP", "PTY", "MED"})
+#: Modalities of an agentless passive kept: what happened, told by the writer or by a
+#: source ("four soldiers were killed, police said"), not what may or should happen.
+FACTUAL = frozenset({Modality.ASSERTED, Modality.REPORTED})
 
 
 @dataclass
@@ -147,12 +152,13 @@ class Found:
     def agentless_pairs(self) -> list[tuple[ActorMention | None, bool, ActorMention | None]]:
         """A passive without an agent ("two soldiers were killed") names who was acted on but
         not who acted: the event is kept with no source rather than a guessed one, when it
-        is asserted, its target (with a country) is the verb's own passive subject, and it
-        is no statement or symmetric event, which need both sides."""
+        is asserted or reported ("…, police said", as for sourced events), its target (with
+        a country) is the verb's own passive subject, and it is no statement or symmetric
+        event, which need both sides."""
         if (
             not self.agentless
             or not self.target_in_slot
-            or self.modality is not Modality.ASSERTED
+            or self.modality not in FACTUAL
             or self.symmetric
             or self.code[:2] in ADDRESSED_ROOTS | PARTNER_ROOTS
         ):
@@ -218,11 +224,13 @@ def _infinitive(verb: Token) -> bool:
 
 def _keep(source: Actor, target: Actor | None) -> bool:
     if source.country is None:
-        # CAMEO codes an armed or opposition group without a country ("---REB") when the
-        # other side is a state's actor ("rebels attacked Afghan troops"); a generic agent
-        # ("experts", "officials" of no named state) is too weak a source
-        armed = bool(COUNTRYLESS_SECTORS.intersection(source.sectors))
-        return armed and target is not None and target.country is not None
+        # CAMEO codes an armed, opposition, party or media group without a country
+        # ("---REB") acting alone ("rebels attacked a convoy", "the opposition staged a
+        # protest") or on a state's actor ("rebels attacked Afghan troops"); two actors
+        # of no country say too little, and a generic agent ("experts", "officials" of
+        # no named state) is too weak a source
+        organised = bool(COUNTRYLESS_SECTORS.intersection(source.sectors))
+        return organised and (target is None or target.country is not None)
     if target is None:
         return True
     if (source.code, source.name) == (target.code, target.name):
@@ -361,13 +369,14 @@ def event_date(doc: Doc, span: Span, published: str | None) -> tuple[str | None,
 
     ``times.date_for`` falls back to the nearest expression of the sentence; an expression
     inside another clause ("the talks last week prompted X; Y has said …") dates that
-    clause's event, not this one, so it is not taken.
+    clause's event, not this one, so it is not taken; nor does a clause above an
+    after/before/since/until clause date it ("after X refused, Y declared on May 3").
     """
     found = times.date_for(doc, span)
     if found is None:
         return published, "article"
     value, precision = found
-    above = {t.i for t in span} | {t.i for tok in span for t in tok.ancestors}
+    above = {t.i for t in span} | {t.i for tok in span for t in _dating_clauses(tok)}
     sent = span.sent
     for expr in doc._.ew_times or []:
         if expr.value != value:
@@ -379,6 +388,26 @@ def event_date(doc: Doc, span: Span, published: str | None) -> tuple[str | None,
         if verb is None or verb.i in above or time_span.root.head.i in above:
             return value, precision
     return published, "article"
+
+
+#: Subordinators that place their clause at another time than the clause above it:
+#: "after the LDP refused …, the ministry declared on August 27" dates the declaration.
+OTHER_TIME_MARKS = frozenset({"after", "before", "since", "until", "till"})
+
+
+def _dating_clauses(tok: Token) -> list[Token]:
+    """The ancestors of ``tok`` whose time expressions may date it: up to, not beyond, a
+    clause introduced by "after", "before", "since" or "until"."""
+    out: list[Token] = []
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in OTHER_TIME_MARKS for c in node.children
+        ):
+            break
+        node = node.head
+        out.append(node)
+    return out
 
 
 def replace_id(event: Event, new_id: str) -> Event:

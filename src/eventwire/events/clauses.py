@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from eventwire.actors import ActorMention
-from eventwire.events.modality import ASPECT_VERBS
+from eventwire.events.modality import ASPECT_VERBS, commitment_head
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -280,13 +280,26 @@ def prep_objects(heads: list[Token], prep: str) -> list[Token]:
 
 
 def prepositions(heads: list[Token]) -> set[str]:
-    """Prepositions with an object attached to any of ``heads``."""
+    """Prepositions with an object attached to any of ``heads``, time adjuncts aside:
+    "called Seoul on Monday" has no "call on" (an appeal) in it, only a date."""
     return {
         c.lower_
         for head in heads
         for c in head.children
-        if c.dep_ in ("prep", "dative") and any(g.dep_ == "pobj" for g in c.children)
+        if c.dep_ in ("prep", "dative")
+        and any(g.dep_ == "pobj" for g in c.children)
+        and not is_time_adjunct(c)
     }
+
+
+#: Entity types of a time expression: a phrase of them says when, not with whom.
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
+def is_time_adjunct(prep: Token) -> bool:
+    """A prepositional phrase whose objects are all dates or times ("on Monday")."""
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objs) and all(o.ent_type_ in TIME_ENTITIES for o in objs)
 
 
 def public_complements(heads: list[Token]) -> list[Token]:
@@ -332,6 +345,17 @@ def subjects(verb: Token) -> list[Slot]:
         # the act itself, so the subject counts as the clause's own
         own_act = head.lemma_.lower() in ASPECT_VERBS
         return [Slot(t, own_act) for t in controller(head)]
+    committed = commitment_head(verb)
+    if committed is not None:
+        # "Chile is committed to providing aid": who is committed does the providing
+        passive = [c for c in committed.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        return [Slot(t, False) for t in passive] or [
+            Slot(s.token, False) for s in subjects(committed)
+        ]
+    author = _author_of(verb)
+    if author is not None:
+        # "issued a declaration demanding …": the declaration's issuer demands
+        return [Slot(s.token, False) for s in subjects(author)]
     if verb.dep_ in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         # "China's attempts to isolate it": the noun's possessor does the isolating
         return [Slot(head, False)]
@@ -342,6 +366,36 @@ def subjects(verb: Token) -> list[Slot]:
         # "..., saying it would retaliate": a participle clause shares the main subject
         return [Slot(s.token, False) for s in subjects(head)]
     return []
+
+
+#: Nouns of what an actor issues or carries out, whose participle ("a statement
+#: condemning X", "an operation targeting X") is the act of whoever issued it.
+AUTHORED_NOUNS = frozenset(
+    {"statement", "declaration", "resolution", "communique", "communiqué", "letter",
+     "message", "note", "decree", "report", "appeal", "petition", "motion", "bill",
+     "ultimatum", "warning", "notice", "memorandum", "proposal", "order", "ruling",
+     "speech", "address", "editorial", "video", "operation", "offensive", "campaign", "raid"}
+)  # fmt: skip
+#: Light verbs whose subject is the author of such a noun as object ("issued", "adopted",
+#: "launched"); "received a letter demanding …" is none: its subject is no author.
+AUTHORING_VERBS = frozenset(
+    {"issue", "release", "publish", "adopt", "pass", "send", "deliver", "sign", "make",
+     "write", "draft", "table", "submit", "present", "unveil", "announce", "circulate",
+     "post", "approve", "lodge", "file", "launch", "conduct", "stage", "mount", "give",
+     "put", "broadcast"}
+)  # fmt: skip
+
+
+def _author_of(verb: Token) -> Token | None:
+    """The light verb whose object ``verb`` modifies as a participle ("issued a declaration
+    demanding …", "launched an operation targeting …"), if that object is authored."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or noun.dep_ != "dobj":
+        return None
+    if noun.lemma_.lower() not in AUTHORED_NOUNS:
+        return None
+    light = noun.head
+    return light if light.pos_ == "VERB" and light.lemma_.lower() in AUTHORING_VERBS else None
 
 
 def _misparsed_list(own: list[Token]) -> bool:

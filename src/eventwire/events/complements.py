@@ -103,6 +103,40 @@ def bare_commitment(verb: Token, verbs: Mapping[int, object]) -> bool:
     return not embedded & verbs.keys()
 
 
+#: Nouns of a request or pressure that a refusal answers ("despite pressure from X").
+PRESSURE_NOUNS = frozenset(
+    {"pressure", "call", "demand", "request", "appeal", "plea", "urging", "protest"}
+)  # fmt: skip
+
+
+def pressing_parties(verb: Token) -> list[Token]:
+    """Who pressed for what ``verb`` refuses: the by/from/of-phrase or possessor of a
+    request noun in the verb's despite-, after- or against-phrase ("declined to resign
+    despite growing pressure by the commission", "refused, despite Peru's calls, …")."""
+    # the phrase may hang from the refusing verb or from what is refused
+    clauses = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    clauses += [verb.head] if verb.dep_ == "xcomp" else []
+    clauses += [o for c in clauses for o in c.children if o.dep_ == "dobj"]  # misattached
+    nouns = [
+        n
+        for clause in clauses
+        for prep in clause.children
+        if prep.dep_ == "prep" and prep.lower_ in ("despite", "after", "against")
+        for n in prep.children
+        if n.dep_ == "pobj" and n.lemma_.lower() in PRESSURE_NOUNS
+    ]
+    found = [c for n in nouns for c in n.children if c.dep_ == "poss"]
+    for n in nouns:
+        found += [
+            g
+            for p in n.children
+            if p.dep_ == "prep" and p.lower_ in ("by", "from", "of")
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+    return found
+
+
 def asked_clauses(verb: Token) -> list[Token]:
     """The that-clauses saying what an appeal verb asks for: "demanded that the US cancel",
     "urged that talks resume" (a base-form or modal verb: the clause is a wish, not news)."""

@@ -17,7 +17,9 @@ the clause structure settles how the found predicates combine (:func:`settle`):
   the complement's actor when it has none of its own, and a generic appeal (020) takes
   the specific appeal code of what is asked for (036 intent to meet → 026 appeal to meet;
   :mod:`.appeals`);
-- a call made in reported speech ("X said that Y must Z") becomes an appeal by X to Y;
+- a call made in reported speech ("X said that Y must Z") becomes an appeal by X to Y,
+  or with "must" the codebook's demand of Z when it has one ("must release" 1053:
+  :func:`.appeals.call_code`); a demand verb's complement gives its demand code too;
   an appeal or demand verb with a that-clause ("demanded that Y give up Z") is addressed
   to the clause's subject even when what is asked is no event we code;
 - any other event inside a reporting verb's complement is Y's, with modality reported;
@@ -40,6 +42,7 @@ from eventwire.events.actors_of import ActorResolution, PhraseIndex
 from eventwire.events.appeals import (
     addressees,
     appeal_code,
+    call_code,
     settle,
     threat_code,
 )
@@ -64,6 +67,7 @@ from eventwire.events.complements import (
     bare_commitment,
     object_heads,
     on_condition,
+    pressing_parties,
 )
 from eventwire.events.deverbal import load_deverbal, match_deverbal
 from eventwire.events.lexicon import Lexicon, NounPattern, VerbPattern
@@ -92,6 +96,7 @@ from eventwire.events.predicates import (
     generic_call,
     is_carrier,
     is_report,
+    issues_document,
     match_verb,
     names_object,
     without_untargeted_twins,
@@ -144,6 +149,11 @@ class EventExtractor(ActorResolution):
                 found = self.verb_event(tok, index, consumed, framing=False)
                 if found is not None and found.code[:2] in COMMITMENT_ROOTS:
                     verbs[tok.i] = found
+        for found in verbs.values():
+            if not found.targets and (found.code[:2] == "12" or found.refused):
+                # "declined to resign despite pressure from X": X's request is what is
+                # rejected; with no one named the refusal stays one-sided
+                found.targets = self._actors(pressing_parties(found.anchor), index)
         events = self.calls(sent, verbs, index)  # first: a converted call removes its verb
         events += self._addressed(settle(verbs), index)
         events += self._petrarch_reciprocals(events)
@@ -178,8 +188,12 @@ class EventExtractor(ActorResolution):
         pattern = self._match(patterns, verb, objs)
         if pattern is None:
             return None
-        if pattern.obj is None and self.rule_prefix != "petrarch" and names_object(verb):
-            return None  # "called the visit a provocation": a judgement, not a phone call
+        if self.rule_prefix != "petrarch" and (
+            (pattern.obj is None and names_object(verb)) or issues_document(pattern, objs)
+        ):
+            # "called the visit a provocation": a judgement, not a phone call;
+            # "released a statement": a publication, not a release
+            return None
         if lemma in self.speech and is_report(verb, pattern, lemma):
             return None  # "X said …", "X told reporters …": a quote, not an event
         targets, in_slot = self.verb_targets(pattern, verb, objs, index)
@@ -428,7 +442,10 @@ class EventExtractor(ActorResolution):
                 embedded = verbs.get(comp.i)
                 asked = [m for s in subjects(comp) for m in index.actors(s.token)]
                 if embedded is not None:
-                    code, where = appeal_code(embedded.code), embedded.where
+                    # "A and B must …" said by one of A's own: a call to act jointly
+                    own = {sp.actor.country for sp, _ in speakers} - {None}
+                    joint = any(m.actor.country in own for m in asked)
+                    code, where = call_code(embedded.code, comp, joint=joint), embedded.where
                 else:
                     # "said Y must return the ship", what is asked being no event we code:
                     # "must" is the codebook's demand (100), "should" an appeal (020)

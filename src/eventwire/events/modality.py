@@ -7,8 +7,11 @@ The innermost marker wins: the predicate's own auxiliaries and subordinator firs
 
 Choices (documented in DESIGN terms):
 
-- ``will``/``shall``/``would``/``'ll`` and control verbs of intention (plan, intend,
-  agree, vow, "is set to" …) give **intended**;
+- ``will``/``shall``/``would``/``'ll``, control verbs of intention (plan, intend,
+  agree, vow, "is set to" …), adjectives of readiness ("is willing/ready/prepared to")
+  and commitment to a gerund ("is committed to providing") give **intended**; an
+  adjective's copula carries the clause's negation and report ("said it was not
+  willing to …");
 - ``could``/``might``/``may``/``can`` and a conditional ``if``/``unless`` clause give
   **hypothetical**;
 - ``must``/``should``/``ought``/"have to" and the complement of an appeal verb
@@ -41,6 +44,8 @@ INTENT_VERBS = frozenset(
 INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "determined", "eager", "keen"})
 #: Adjectives that deny their complement ("is unwilling to negotiate").
 NEGATING_ADJECTIVES = frozenset({"unwilling", "reluctant", "unable", "unprepared"})
+#: Words of commitment whose to-gerund is meant ("is committed to holding talks").
+COMMITTED_TO = frozenset({"commit", "committed", "dedicate", "dedicated", "devote", "devoted"})
 #: Control verbs whose complement is something someone else is asked to do.
 APPEAL_VERBS = frozenset(
     {"urge", "call", "ask", "press", "appeal", "demand", "request", "encourage", "invite",
@@ -57,7 +62,8 @@ ASPECT_VERBS = frozenset(
 FALLBACK_SPEECH_VERBS = frozenset(
     {"say", "tell", "state", "declare", "announce", "add", "claim", "note", "insist",
      "explain", "report", "write", "stress", "argue", "believe", "think", "suggest",
-     "confirm", "continue", "remark", "reply", "respond", "comment", "reiterate", "assert"}
+     "confirm", "continue", "remark", "reply", "respond", "comment", "reiterate", "assert",
+     "conclude"}
 )  # fmt: skip
 #: Verbs that embed a clause the way "said" does (for reported events), besides speech.
 CONTROL_VERBS = INTENT_VERBS | APPEAL_VERBS | NEGATING_VERBS | ASPECT_VERBS
@@ -136,11 +142,31 @@ def modality_of(verb: Token, speech: frozenset[str]) -> tuple[Modality, bool]:
                 break  # the reporting clause's own markers belong to the report, not the event
             node = head
             continue
+        if node.dep_ == "acomp" and head.pos_ in ("AUX", "VERB"):
+            # "is not willing to meet", "said it was ready to …": the copula's clause
+            node = head
+            continue
+        committed = commitment_head(node)
+        if committed is not None:
+            # "is committed to providing aid": what the subject has committed itself to
+            modality = modality or Modality.INTENDED
+            node = committed
+            continue
         conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children)
         if node.dep_ == "advcl" and modality is None and conditional:
             modality = Modality.HYPOTHETICAL
         break
     return modality or Modality.ASSERTED, negated
+
+
+def commitment_head(verb: Token) -> Token | None:
+    """The word of commitment a gerund hangs from through "to" ("committed to providing
+    aid", "remains dedicated to holding talks"), if any."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "to" or prep.dep_ != "prep":
+        return None
+    head = prep.head
+    return head if {head.lemma_.lower(), head.lower_} & COMMITTED_TO else None
 
 
 #: Control verbs that refuse their complement outright; "fail", "avoid", "stop" only deny

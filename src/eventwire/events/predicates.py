@@ -9,7 +9,13 @@ from spacy.tokens import Token
 
 from eventwire.events.appeals import ABSORBING_ROOTS
 from eventwire.events.build import Found
-from eventwire.events.clauses import particle, prep_objects, prepositions, public_complements
+from eventwire.events.clauses import (
+    AUTHORED_NOUNS,
+    particle,
+    prep_objects,
+    prepositions,
+    public_complements,
+)
 from eventwire.events.complements import asked_clauses, object_heads
 from eventwire.events.lexicon import VerbPattern
 from eventwire.events.modality import APPEAL_VERBS, CONTROL_VERBS
@@ -44,6 +50,23 @@ def names_object(verb: Token) -> bool:
     "considered the drills a threat"): an object predicate makes it a judgement,
     so the verb's plain event reading (call X → a phone call) does not apply."""
     return any(child.dep_ == "oprd" for child in verb.children)
+
+
+#: Roots of handing over or yielding (aid 07, release 08): a bare row ("release X")
+#: reads its object as what is handed over, never a document.
+HANDOVER_ROOTS = frozenset({"07", "08"})
+
+
+def issues_document(pattern: VerbPattern, objs: list[Token]) -> bool:
+    """Whether a bare hand-over row meets a document or announcement as its object
+    ("released a statement", "released a report"): the verb publishes, it yields nothing."""
+    heads = object_heads(objs)
+    return (
+        pattern.obj is None
+        and pattern.code[:2] in HANDOVER_ROOTS
+        and bool(heads)
+        and all(o.lemma_.lower() in AUTHORED_NOUNS for o in heads)
+    )
 
 
 def attacked(tokens: list[Token]) -> list[Token]:
