@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 from eventwire.actors.compose import compose
 from eventwire.actors.coref import resolve_coreference
 from eventwire.actors.fallback import add_named_organisations
+from eventwire.actors.groups import add_miscased_people, place_groups
 from eventwire.actors.kb import Agent, KnowledgeBase, load_knowledge_base
 from eventwire.actors.recognize import (
     ActorMention,
@@ -83,8 +84,10 @@ class ActorRecognizer:
         resolve(doc, cands, self.kb, _article_day(doc))
         compose(doc, cands, self.kb)
         filter_usage(doc, cands)
+        cands = add_miscased_people(doc, cands, self.kb, _article_day(doc))
         cands = add_named_people(doc, cands)
         cands = add_named_organisations(doc, cands, self.kb)
+        place_groups(doc, cands, self.kb)
         attach_roles(doc, cands)
         if self.petrarch_agents is not None:
             from eventwire.actors.petrarch_match import apply_petrarch_codes

@@ -33,6 +33,11 @@ from eventwire.actors.recognize import (
     token_index,
 )
 
+# Candidates a member role can belong to (and then be coded as, unless a state organ).
+BODY_LABELS = frozenset({"agent", "inst", "org", "party", "people"})
+# Dependency labels of the leader inside "X-led" ("Vietnamese" npadvmod of "led").
+LED_DEPS = frozenset({"npadvmod", "compound", "amod", "nmod", "advmod", "nsubj"})
+
 
 def compose(doc: Doc, cands: list[Candidate], kb: KnowledgeBase) -> None:
     """Give agent nouns (and parties) the country of their noun-phrase modifiers."""
@@ -78,6 +83,10 @@ def _modifiers(doc: Doc, cand: Candidate) -> list[Token]:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in") and prep.i >= cand.end:
                 mods += [t for t in prep.children if t.dep_ == "pobj"]
+    # "Vietnamese-led forces", "US-led troops": the leader's country is the group's, as
+    # CAMEO codes them (VNMMIL); "-backed"/"-funded" name a sponsor and give no country
+    for led in [t for t in root.children if t.dep_ == "amod" and _is_led(doc, t)]:
+        mods += [t for t in led.children if t.dep_ in LED_DEPS and t.i < led.i]
     # a modifier may sit on a compound inside the phrase ("China's [Foreign] Ministry")
     mods += [
         t for t in doc[root.left_edge.i : cand.start] if t.head.i in range(cand.start, cand.end)
@@ -91,9 +100,12 @@ def _compose_one(doc: Doc, cand: Candidate, at: dict[int, Candidate], kb: Knowle
         mod = at.get(token.i)
         if mod is None or mod is cand or mod.dropped or mod.absorbed or mod.stance:
             continue
-        if mod.label in ("agent", "inst", "org", "party") and mod.sectors and body is None:
+        # a people is a body too: "Yoruba leaders" lead the Yoruba, not Nigeria's state
+        if mod.label in BODY_LABELS and mod.sectors and body is None:
             body = mod
         if not mod.country:
+            if mod.label == "people" and cand.label == "agent" and cand.country is None:
+                _absorb(cand, mod)  # "Kurdish rebels" in no named state: rebels, no state
             continue
         if cand.label == "party":
             if cand.country is None and cand.party_options:
@@ -104,6 +116,12 @@ def _compose_one(doc: Doc, cand: Candidate, at: dict[int, Candidate], kb: Knowle
         if mod.label in ("agent", "inst", "org"):  # a body lends its country, stays a mention
             if cand.country is None and cand.label == "agent":
                 _take_country(cand, mod.country)
+            continue
+        if cand.country and _in_series(doc, cand, mod):
+            # "Indian, Pakistani and Chinese troops": the parser hangs each listed
+            # adjective on the noun; the second and later ones are partners too
+            _add_partner(cand, mod)
+            _add_partners(doc, cand, mod, at)
             continue
         if cand.country is None:
             _take_country(cand, mod.country)
@@ -122,6 +140,13 @@ def _compose_one(doc: Doc, cand: Candidate, at: dict[int, Candidate], kb: Knowle
     for partner in cand.partners:
         partner.name = kb.agent_name(partner.country, cand.entry.phrase)
         partner.ident = f"agent:{partner.country}:{cand.entry.phrase}"
+
+
+def _is_led(doc: Doc, token: Token) -> bool:
+    """The participle of an "X-led" compound, hyphen kept apart or on the word."""
+    if token.lower_ == "-led":
+        return True
+    return token.lower_ == "led" and token.i > 0 and doc[token.i - 1].text == "-"
 
 
 def _for_bodies(doc: Doc, cand: Candidate, at: dict[int, Candidate]) -> list[Token]:
@@ -164,7 +189,7 @@ def _code_as_body(cand: Candidate, body: Candidate, kb: KnowledgeBase) -> None:
     cand.code = body.code
     cand.party = False
     phrase = cand.entry.phrase
-    if body.label in ("inst", "org", "party") and body.name:
+    if body.label in ("inst", "org", "party", "people") and body.name:
         cand.name = f"{body.name} {phrase}"
     elif cand.country:
         cand.name = kb.agent_name(cand.country, f"{body.name} {phrase}")
@@ -182,13 +207,31 @@ def _add_partners(doc: Doc, cand: Candidate, mod: Candidate, at: dict[int, Candi
         other = at.get(conj.i)
         if other is None or other.label != "country" or other.dropped or other.absorbed:
             continue
-        if other.stance or other.how == "capital" or other.country == cand.country:
+        if other.stance or other.how == "capital":
             continue
-        other.absorbed = True
-        cand.partners.append(replace(
-            cand, start=other.start, end=other.end, country=other.country, partners=[],
-            role=list(cand.role), sectors=list(cand.sectors), absorbed=False,
-        ))  # fmt: skip
+        _add_partner(cand, other)
+
+
+def _add_partner(cand: Candidate, other: Candidate) -> None:
+    """``other``'s country as a partner mention of ``cand`` (once per country)."""
+    if other.country in (cand.country, *(p.country for p in cand.partners)):
+        return
+    other.absorbed = True
+    cand.partners.append(replace(
+        cand, start=other.start, end=other.end, country=other.country, partners=[],
+        role=list(cand.role), sectors=list(cand.sectors), absorbed=False,
+    ))  # fmt: skip
+
+
+def _in_series(doc: Doc, cand: Candidate, mod: Candidate) -> bool:
+    """A country adjective after a comma or "and"/"or" among the pre-modifiers of an
+    agent that already has a country: a further item of a list of states."""
+    if mod.label != "country" or mod.stance or mod.how == "capital" or cand.label != "agent":
+        return False
+    root, head = mod.span(doc).root, cand.span(doc).root
+    if root.head.i != head.i or root.dep_ not in ("amod", "nmod", "compound") or mod.start < 1:
+        return False
+    return doc[mod.start - 1].lower_ in (",", "and", "or", "&")
 
 
 def _take_country(cand: Candidate, country: str) -> None:

@@ -38,6 +38,7 @@ from eventwire.actors.kb import (
     RoleTerm,
     to_cameo_code,
 )
+from eventwire.actors.peoples import is_people_actor, load_peoples, set_people
 from eventwire.records import Actor
 
 # Prepositions whose object is a location, not an addressee.
@@ -59,7 +60,10 @@ MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
 # Prefixes that make a country or sector the group's stance, not its identity.
 STANCE_PREFIXES = frozenset({"pro", "anti"})
 # On equal spans: our entries first, then a PETRARCH dictionary phrase ("dict").
-PRIORITY = {"person": 0, "party": 1, "org": 2, "inst": 3, "country": 4, "agent": 5, "dict": 6}
+PRIORITY = {
+    "person": 0, "party": 1, "org": 2, "inst": 3, "country": 4, "people": 4.5, "agent": 5,
+    "dict": 6,
+}  # fmt: skip
 
 
 @dataclass
@@ -167,6 +171,7 @@ class KBMatcher:
             "party": [n for p in kb.parties for n in (p.name, *p.names)],
             "inst": [n for i in kb.institutions for n in (i.name, *i.names)],
             "person": [n for t in kb.people for n in (t.name, *t.names)],
+            "people": load_peoples().names(),  # peoples and regions (peoples.tsv)
         }
 
     def candidates(self, doc: Doc) -> list[Candidate]:
@@ -215,6 +220,8 @@ def resolve(doc: Doc, cands: list[Candidate], kb: KnowledgeBase, day: date | Non
             _set_person(cand, pick_term(kb.people_named(text), day))
         elif cand.label == "dict":
             _set_dictionary_actor(doc, cand, kb, day)
+        elif cand.label == "people":
+            set_people(cand, load_peoples().named(text), states)
         else:
             set_agent(cand, kb.agent(text))
         if cand.entry is None:
@@ -398,6 +405,8 @@ def filter_usage(doc: Doc, cands: list[Candidate]) -> None:
             cand.dropped = not _is_actor_use(doc, cand, at)
         elif cand.label == "agent" and not cand.dropped:
             cand.dropped = _is_modifier_only(doc, cand, at)
+        elif cand.label == "people" and not (cand.dropped or cand.absorbed):
+            cand.dropped = not is_people_actor(doc, cand, at)
 
 
 def _is_actor_use(doc: Doc, cand: Candidate, at: dict[int, Candidate]) -> bool:
