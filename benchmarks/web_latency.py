@@ -263,6 +263,19 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1] if len(values) > 1 else values[0]
 
 
+def server_options(parser: argparse.ArgumentParser) -> None:
+    """``--threads`` and ``--workers``, as ``eventwire serve`` has them (also web_load.py)."""
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="DuckDB threads per query, as 'eventwire serve --threads' (0: one per CPU)",
+    )
+    parser.add_argument(
+        "--workers", type=int, default=1, help="server processes, as 'eventwire serve --workers'"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -273,15 +286,7 @@ def main() -> None:
         "--db", type=Path, help="reuse or create this database (default: a temp file)"
     )
     parser.add_argument("--no-day-column", action="store_true", help="events without a stored day")
-    parser.add_argument(
-        "--threads",
-        type=int,
-        default=1,
-        help="DuckDB threads per query, as 'eventwire serve --threads' (0: one per CPU)",
-    )
-    parser.add_argument(
-        "--workers", type=int, default=1, help="server processes, as 'eventwire serve --workers'"
-    )
+    server_options(parser)
     parser.add_argument("--only", help="measure only endpoints whose name contains this")
     parser.add_argument(
         "--thread-clients",

@@ -32,7 +32,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from web_latency import ENDPOINTS as LATENCY_ENDPOINTS
-from web_latency import free_port, generate
+from web_latency import free_port, generate, server_options
 
 ENDPOINTS: dict[str, str] = {
     **LATENCY_ENDPOINTS,
@@ -204,15 +204,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--db", type=Path, help="reuse or create this database")
-    parser.add_argument(
-        "--threads",
-        type=int,
-        default=1,
-        help="DuckDB threads per query, as 'eventwire serve --threads' (0: one per CPU)",
-    )
-    parser.add_argument(
-        "--workers", type=int, default=1, help="server processes, as 'eventwire serve --workers'"
-    )
+    server_options(parser)
     parser.add_argument("--no-cache", action="store_true", help="recompute aggregates each time")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
