@@ -15,12 +15,10 @@ child process on a free loopback port, started as ``eventwire serve`` starts
 it (``--workers`` processes, ``--threads`` DuckDB threads per query) but with
 the analysis cache switched off, so every request is computed; httpx clients
 measure the median and 95th percentile latency of each endpoint with one
-client, then with 20 clients at once (asyncio tasks on one event loop, each
-with its own keep-alive connection; ``--thread-clients`` for one thread per
-client, whose GIL contention adds to the latency), and the server's CPU time
-per request (all its processes) during the one-client run (from /proc on
-Linux; under 20 clients on a 2-core machine latency is about 20 x that CPU / 2,
-so it is the figure to lower). The load average is printed before and after: on a shared
+client, then with 20 clients at once, and the server's CPU time per request
+(all its processes) during the one-client run (from /proc on Linux; under 20
+clients on a 2-core machine latency is about 20 x that CPU / 2, so it is the
+figure to lower). The load average is printed before and after: on a shared
 machine compare CPU per request, not latency. Figures are printed, not
 asserted.
 """
@@ -28,7 +26,6 @@ asserted.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import itertools
 import os
 import socket
@@ -197,47 +194,21 @@ def start_server(
     raise SystemExit("the server did not start")
 
 
-async def _client(client: httpx.AsyncClient, url: str, requests: int) -> list[float]:
-    """One client: ``requests`` requests one after another; the latency of each in ms."""
-    latencies = []
-    for _ in range(requests):
-        started = time.perf_counter()
-        response = await client.get(url)
-        latencies.append((time.perf_counter() - started) * 1000)
-        if response.status_code != 200:
-            raise SystemExit(f"{url}: HTTP {response.status_code} {response.text[:200]}")
-    return latencies
+def timed(client: httpx.Client, url: str) -> float:
+    started = time.perf_counter()
+    response = client.get(url)
+    elapsed = (time.perf_counter() - started) * 1000
+    if response.status_code != 200:
+        raise SystemExit(f"{url}: HTTP {response.status_code} {response.text[:200]}")
+    return elapsed
 
 
-async def _clients(base: str, url: str, requests: int, clients: int) -> list[float]:
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as client:
-        runs = await asyncio.gather(*(_client(client, url, requests) for _ in range(clients)))
-    return list(itertools.chain.from_iterable(runs))
-
-
-def measure(base: str, url: str, requests: int, clients: int, threads: bool = False) -> list[float]:
-    """Latencies (ms) of ``requests`` requests per client, ``clients`` clients at once.
-
-    The clients are tasks on one asyncio event loop, each with its own keep-alive
-    connection. With ``threads`` (``--thread-clients``) each client is a thread with
-    its own ``httpx.Client`` instead, as this benchmark measured before: 20 client
-    threads contend for this process's GIL (switched every 5 ms), which adds the
-    client's own queueing to the latency it reports.
-    """
-    if not threads:
-        return asyncio.run(_clients(base, url, requests, clients))
+def measure(base: str, url: str, requests: int, clients: int) -> list[float]:
+    """Latencies (ms) of ``requests`` requests per client, ``clients`` clients at once."""
 
     def run(_: int) -> list[float]:
         with httpx.Client(base_url=base, timeout=120) as client:
-            latencies = []
-            for _ in range(requests):
-                started = time.perf_counter()
-                response = client.get(url)
-                latencies.append((time.perf_counter() - started) * 1000)
-                if response.status_code != 200:
-                    raise SystemExit(f"{url}: HTTP {response.status_code}")
-            return latencies
+            return [timed(client, url) for _ in range(requests)]
 
     with ThreadPoolExecutor(clients) as pool:
         return list(itertools.chain.from_iterable(pool.map(run, range(clients))))
@@ -288,11 +259,6 @@ def main() -> None:
     parser.add_argument("--no-day-column", action="store_true", help="events without a stored day")
     server_options(parser)
     parser.add_argument("--only", help="measure only endpoints whose name contains this")
-    parser.add_argument(
-        "--thread-clients",
-        action="store_true",
-        help="one thread per client instead of asyncio tasks (the older, GIL-bound client)",
-    )
     args = parser.parse_args()
     folder = tempfile.TemporaryDirectory()
     db = args.db or Path(folder.name) / "web.duckdb"
@@ -324,17 +290,16 @@ def main() -> None:
         for name, url in ENDPOINTS.items():
             if args.only and args.only not in name:
                 continue
-            # warm up every worker (each builds its own indexes)
-            measure(base, url, 2, 20, args.thread_clients)
+            measure(base, url, 2, 20)  # warm up every worker (each builds its own indexes)
             before = cpu_seconds(server.pid)
-            one = measure(base, url, args.requests, 1, args.thread_clients)
+            one = measure(base, url, args.requests, 1)
             after = cpu_seconds(server.pid)
             cpu = (
                 f"{(after - before) / len(one) * 1000:15.1f}"
                 if before is not None and after is not None
                 else f"{'-':>15}"
             )
-            many = measure(base, url, max(2, args.requests // 4), 20, args.thread_clients)
+            many = measure(base, url, max(2, args.requests // 4), 20)
             print(
                 f"{name:24} {statistics.median(one):16.1f} {p95(one):8.1f}"
                 f" {statistics.median(many):18.1f} {p95(many):8.1f} {cpu}"
