@@ -64,10 +64,13 @@ PARTNER_ROOTS = frozenset({"03", "04", "05", "06"})
 #: ("promised to reform", "agreed to allow access"), asserted, intended or reported.
 OWN_COMMITMENT_ROOTS = frozenset({"03"})
 COMMITTED = frozenset({Modality.ASSERTED, Modality.INTENDED, Modality.REPORTED})
-#: Sectors of actors kept as sources without a country: armed, police, intelligence and
-#: opposition groups, parties and the media, which CAMEO codes with an unknown country
-#: part ("---REB", "---PTY", "---MED"), as PETRARCH does.
-COUNTRYLESS_SECTORS = frozenset({"REB", "INS", "MIL", "COP", "SPY", "UAF", "OPP", "PTY", "MED"})
+#: Sectors of actors kept as sources without a country: armed groups (rebels, insurgents,
+#: separatists, militias), police, intelligence and opposition groups, parties and the
+#: media, which CAMEO codes with an unknown country part ("---REB", "---SEP", "---MED"),
+#: as PETRARCH does.
+COUNTRYLESS_SECTORS = frozenset(
+    {"REB", "INS", "SEP", "MIL", "COP", "SPY", "UAF", "OPP", "PTY", "MED"}
+)
 #: Modalities of an agentless passive kept: what happened, told by the writer or by a
 #: source ("four soldiers were killed, police said"), not what may or should happen.
 FACTUAL = frozenset({Modality.ASSERTED, Modality.REPORTED})
@@ -113,15 +116,26 @@ class Found:
         if self.symmetric and not self.targets and len(self.sources) >= 2:
             raw = [(s, d, t) for (s, d), (t, _) in combinations(self.sources, 2)]
         elif self.targets:
-            raw = [(s, d, t) for s, d in self.sources for t in self.targets]
-        elif self.code[:2] in IMPLICIT_TARGET_ROOTS or self.code in IMPLICIT_TARGET_CODES:
-            raw = [(s, d, None) for s, d in self.sources]
-        elif self.is_commitment():
+            raw = [
+                (s, d, None if self._target_too_weak(s, d, t) else t)
+                for s, d in self.sources
+                for t in self.targets
+            ]
+        elif self.one_sided() is not None:
+            raw = [(s, d, None) for s, d in self.sources if self._alone(d)]
+        else:
+            return []
+        return [(s, d, t) for s, d, t in raw if _keep(s.actor, t.actor if t else None)]
+
+    def one_sided(self) -> str | None:
+        """Why this event may stand without a target, or None when it needs one."""
+        if self.code[:2] in IMPLICIT_TARGET_ROOTS or self.code in IMPLICIT_TARGET_CODES:
+            return "implicit"
+        if self.is_commitment():
             # "Syria offered to withdraw", "Serbia's president promised to democratise":
-            # a commitment is the subject's own even when no partner is named; the
-            # subject of "agreed to allow access" reaches "allow" through control
-            raw = [(s, d, None) for s, d in self.sources if d or _controlled(self.anchor)]
-        elif (
+            # a commitment is the subject's own even when no partner is named
+            return "commitment"
+        if (
             self.modality in (Modality.ASSERTED, Modality.REPORTED)
             and self.code[:2] not in ADDRESSED_ROOTS | PARTNER_ROOTS
             and not self.symmetric
@@ -129,12 +143,35 @@ class Found:
         ):
             # GDELT practice: an event whose target is no coded actor ("released a ship",
             # "arrested a journalist") keeps a blank target, when the event is asserted
-            # or reported ("police said they arrested …") and its source is the clause's
-            # own subject
-            raw = [(s, d, None) for s, d in self.sources if d]
-        else:
-            return []
-        return [(s, d, t) for s, d, t in raw if _keep(s.actor, t.actor if t else None)]
+            # or reported ("police said they arrested …")
+            return "blank"
+        return None
+
+    def _alone(self, direct: bool) -> bool:
+        """Whether a source keeps this event without a target: any source for an implicit
+        target; for a commitment the subject, or the controller of "agreed to allow
+        access"; for a blank target only the clause's own subject."""
+        why = self.one_sided()
+        if why == "implicit":
+            return True
+        if why == "commitment":
+            return direct or _controlled(self.anchor)
+        return why == "blank" and direct
+
+    def _target_too_weak(self, source: ActorMention, direct: bool, target: ActorMention) -> bool:
+        """A sector-only target ("prisoners", "civilians": CVL with no country) of a source
+        with no country either says too little for a dyad (two actors of no country are
+        dropped by the keep rules), but the deed is still the source's: "rebels freed
+        prisoners" is the one-sided REB 0841 when the event could stand alone at all. An
+        organised target of no country ("rebels attacked the police") is left to the keep
+        rules, which drop the pair: which police, whose rebels, is too unsure to code."""
+        return (
+            source.actor.country is None
+            and target.actor.country is None
+            and bool(COUNTRYLESS_SECTORS.intersection(source.actor.sectors))
+            and not COUNTRYLESS_SECTORS.intersection(target.actor.sectors)
+            and self._alone(direct)
+        )
 
     def is_commitment(self) -> bool:
         """An intent to cooperate (03), or an act of 04–08 promised ("will allow

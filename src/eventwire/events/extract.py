@@ -107,6 +107,17 @@ from eventwire.records import Event, Modality
 FALLBACK_PREPS = ("with", "to", "against", "toward", "towards")
 #: Roots of attacks, fighting and mass violence, whose target can be where it happens.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+#: Roots of verbal acts on a thing (demand, disapprove, reject, threaten): the country of
+#: an adjective on the thing is a target only when the thing is a claim or event noun.
+VERBAL_ROOTS = frozenset({"10", "11", "12", "13"})
+#: Speech-act and policy-act nouns whose adjective names their author ("Indian claims",
+#: "Chinese demands", "Israeli changes to the deal"), beside the event nouns of the lexicon.
+SPEECH_ACT_NOUNS = frozenset(
+    {"claim", "demand", "accusation", "allegation", "proposal", "offer", "request",
+     "statement", "remark", "comment", "charge", "threat", "warning", "position", "policy",
+     "plan", "stance", "call", "appeal", "pressure", "decision", "move", "bid", "initiative",
+     "measure", "step", "reform", "change", "law", "bill", "action", "condition", "term"}
+)  # fmt: skip
 #: Prepositions that introduce the party attacked in events of force ("fired on X").
 VIOLENT_PREPS = ("on", "at", "upon")
 
@@ -256,6 +267,17 @@ class EventExtractor(ActorResolution):
             self._reciprocal_table = reciprocal_table(self.lexicon)
         return reciprocal_events(events, self._reciprocal_table)
 
+    def _ordinary_owned(self, tok: Token, index: MentionIndex) -> bool:
+        """A common noun that is no actor, no event or claim noun of the lexicon and no
+        speech-act noun, whose only actor is the country of its adjective ("Indian
+        food"): a verbal act on it (rejection, criticism, demand) has no target there."""
+        if index.of_phrase(tok) is not None or tok.pos_ != "NOUN":
+            return False
+        lemma = tok.lemma_.lower()
+        if lemma in SPEECH_ACT_NOUNS or self.lexicon.noun_patterns(lemma):
+            return False
+        return self._noun_country(tok, index) is not None
+
     def verb_targets(
         self, pattern: VerbPattern, verb: Token, objs: list[Token], index: MentionIndex
     ) -> tuple[list[ActorMention], bool]:
@@ -273,6 +295,9 @@ class EventExtractor(ActorResolution):
             slot = datives(verb) + ([] if pattern.obj else objs)
         else:
             slot = []
+        if pattern.target == "obj" and pattern.code[:2] in VERBAL_ROOTS:
+            # "rejected Indian claims" answers India; "rejected Indian food" answers no one
+            slot = [t for t in slot if not self._ordinary_owned(t, index)]
         targets = self._actors(slot, index)
         if targets:
             return targets, True
