@@ -182,6 +182,15 @@ def test_packaged_object_nouns_have_frame_and_effort_kinds():
     assert {"state", "dollar", "team"} <= nouns.frame
     assert {"effort", "process"} <= nouns.effort
     assert not nouns.frame & nouns.effort
+    assert {"claim", "proposal", "policy"} <= nouns.owned
+    assert {"pressure", "plea"} <= nouns.pressure
+    assert "food" not in nouns.owned
+
+
+def test_a_noun_may_have_several_kinds_one_row_each():
+    text = "noun\tkind\tnote\ninitiative\teffort\ta peace initiative\ninitiative\towned\tx\n"
+    nouns = parse_object_nouns(text, "object_nouns.tsv")
+    assert "initiative" in nouns.effort and "initiative" in nouns.owned
 
 
 @pytest.mark.parametrize(

@@ -28,7 +28,7 @@ from eventwire.records import Modality
 THREATENING_ROOTS = frozenset(f"{n:02d}" for n in range(12, 21))
 
 OBJECT_NOUNS_HEADER = "noun\tkind\tnote"
-OBJECT_NOUN_KINDS = ("frame", "effort")
+OBJECT_NOUN_KINDS = ("frame", "effort", "owned", "pressure")
 
 
 @dataclass(frozen=True)
@@ -38,28 +38,35 @@ class ObjectNouns:
     ``frame``: the noun frames or measures the noun of its of-phrase, which names what is
     acted on ("lifted a state of emergency", "gave 5 million dollars of aid").
     ``effort``: the noun's compound modifier names the activity ("ended mediation
-    efforts", "halted the peace process")."""
+    efforts", "halted the peace process").
+    ``owned``: a speech-act or policy noun whose nationality adjective names its author,
+    who answers for it ("rejected Indian claims"), unlike an ordinary thing ("Indian food").
+    ``pressure``: a request or pressure that a refusal answers ("despite pressure from X").
+    A noun may be of several kinds, one row each."""
 
     frame: frozenset[str]
     effort: frozenset[str]
+    owned: frozenset[str] = frozenset()
+    pressure: frozenset[str] = frozenset()
 
 
 def parse_object_nouns(text: str, label: str) -> ObjectNouns:
-    """The frame and effort nouns of an ``object_nouns.tsv`` text; a bad row raises E010
-    naming the file and line (unknown kind, empty noun, a noun listed twice)."""
-    kinds: dict[str, str] = {}
+    """The nouns of each kind of an ``object_nouns.tsv`` text; a bad row raises E010
+    naming the file and line (unknown kind, empty noun, a noun listed twice as one kind)."""
+    rows: set[tuple[str, str]] = set()
     for number, fields in tsv_rows(text, label, OBJECT_NOUNS_HEADER):
         noun, kind = fields[0].strip().lower(), fields[1].strip().lower()
         if not noun:
             raise row_error(label, number, "a row needs a noun")
         if kind not in OBJECT_NOUN_KINDS:
             raise row_error(label, number, f"kind {kind!r} must be one of {OBJECT_NOUN_KINDS}")
-        if noun in kinds:
-            raise row_error(label, number, f"noun {noun!r} is already listed on an earlier line")
-        kinds[noun] = kind
+        if (noun, kind) in rows:
+            raise row_error(
+                label, number, f"noun {noun!r} is already listed as {kind} on an earlier line"
+            )
+        rows.add((noun, kind))
     return ObjectNouns(
-        frame=frozenset(n for n, k in kinds.items() if k == "frame"),
-        effort=frozenset(n for n, k in kinds.items() if k == "effort"),
+        **{kind: frozenset(n for n, k in rows if k == kind) for kind in OBJECT_NOUN_KINDS}
     )
 
 
@@ -103,12 +110,6 @@ def bare_commitment(verb: Token, verbs: Mapping[int, object]) -> bool:
     return not embedded & verbs.keys()
 
 
-#: Nouns of a request or pressure that a refusal answers ("despite pressure from X").
-PRESSURE_NOUNS = frozenset(
-    {"pressure", "call", "demand", "request", "appeal", "plea", "urging", "protest"}
-)  # fmt: skip
-
-
 def pressing_parties(verb: Token) -> list[Token]:
     """Who pressed for what ``verb`` refuses: the by/from/of-phrase or possessor of a
     request noun in the verb's despite-, after- or against-phrase ("declined to resign
@@ -123,7 +124,7 @@ def pressing_parties(verb: Token) -> list[Token]:
         for prep in clause.children
         if prep.dep_ == "prep" and prep.lower_ in ("despite", "after", "against")
         for n in prep.children
-        if n.dep_ == "pobj" and n.lemma_.lower() in PRESSURE_NOUNS
+        if n.dep_ == "pobj" and n.lemma_.lower() in load_object_nouns().pressure
     ]
     found = [c for n in nouns for c in n.children if c.dep_ == "poss"]
     for n in nouns:

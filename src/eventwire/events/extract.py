@@ -65,6 +65,7 @@ from eventwire.events.complements import (
     THREATENING_ROOTS,
     asked_clauses,
     bare_commitment,
+    load_object_nouns,
     object_heads,
     on_condition,
     pressing_parties,
@@ -110,14 +111,6 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: Roots of verbal acts on a thing (demand, disapprove, reject, threaten): the country of
 #: an adjective on the thing is a target only when the thing is a claim or event noun.
 VERBAL_ROOTS = frozenset({"10", "11", "12", "13"})
-#: Speech-act and policy-act nouns whose adjective names their author ("Indian claims",
-#: "Chinese demands", "Israeli changes to the deal"), beside the event nouns of the lexicon.
-SPEECH_ACT_NOUNS = frozenset(
-    {"claim", "demand", "accusation", "allegation", "proposal", "offer", "request",
-     "statement", "remark", "comment", "charge", "threat", "warning", "position", "policy",
-     "plan", "stance", "call", "appeal", "pressure", "decision", "move", "bid", "initiative",
-     "measure", "step", "reform", "change", "law", "bill", "action", "condition", "term"}
-)  # fmt: skip
 #: Prepositions that introduce the party attacked in events of force ("fired on X").
 VIOLENT_PREPS = ("on", "at", "upon")
 
@@ -274,7 +267,7 @@ class EventExtractor(ActorResolution):
         if index.of_phrase(tok) is not None or tok.pos_ != "NOUN":
             return False
         lemma = tok.lemma_.lower()
-        if lemma in SPEECH_ACT_NOUNS or self.lexicon.noun_patterns(lemma):
+        if lemma in load_object_nouns().owned or self.lexicon.noun_patterns(lemma):
             return False
         return self._noun_country(tok, index) is not None
 
