@@ -10,34 +10,17 @@ insurgents INS).
 from __future__ import annotations
 
 import pytest
+from group_helpers import actors_pipeline, codes, run
 from spacy.language import Language
-from spacy.tokens import Doc
 
-import eventwire.actors.component  # noqa: F401  (registers the ew_actors factory)
 from eventwire.actors.kb import load_knowledge_base
 from eventwire.actors.kb_entries import KINDS
 from eventwire.errors import DataFileError
-from eventwire.nlp.pipeline import build_pipeline
-from eventwire.records import Article
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    pipeline = build_pipeline()
-    if "ew_actors" not in pipeline.pipe_names:
-        pipeline.add_pipe("ew_actors", after="ner")
-    return pipeline
-
-
-def run(nlp: Language, text: str) -> Doc:
-    doc = nlp.make_doc(text)
-    doc._.ew_article = Article(id="t", text=text, published="2023-05-10")
-    return nlp(doc)
-
-
-def codes(nlp: Language, text: str) -> dict[str, str]:
-    """Mention text → actor code."""
-    return {m.actor.text: m.actor.code for m in run(nlp, text)._.ew_mentions}
+    return actors_pipeline()
 
 
 # ---------------------------------------------------------------- nationality + group noun

@@ -10,33 +10,16 @@ agent its state, and no state when it spans several the article does not name.
 from __future__ import annotations
 
 import pytest
+from group_helpers import actors_pipeline, codes, run
 from spacy.language import Language
-from spacy.tokens import Doc
 
-import eventwire.actors.component  # noqa: F401  (registers the ew_actors factory)
 from eventwire.actors.peoples import load_peoples, parse_peoples
 from eventwire.errors import DataFileError
-from eventwire.nlp.pipeline import build_pipeline
-from eventwire.records import Article
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    pipeline = build_pipeline()
-    if "ew_actors" not in pipeline.pipe_names:
-        pipeline.add_pipe("ew_actors", after="ner")
-    return pipeline
-
-
-def run(nlp: Language, text: str, published: str = "2023-05-10") -> Doc:
-    doc = nlp.make_doc(text)
-    doc._.ew_article = Article(id="t", text=text, published=published)
-    return nlp(doc)
-
-
-def codes(nlp: Language, text: str, published: str = "2023-05-10") -> dict[str, str]:
-    """Mention text → actor code."""
-    return {m.actor.text: m.actor.code for m in run(nlp, text, published)._.ew_mentions}
+    return actors_pipeline()
 
 
 # ------------------------------------------------------------------ groups of people
