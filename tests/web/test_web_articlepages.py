@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 
 import pytest
-from web_db import WEEK1, build, generated_with_gaps
+from web_db import WEEK1, generated_with_gaps
 
 from eventwire.web import api, articlepages
 from eventwire.web.db import ReadOnlyDatabase
@@ -21,13 +21,6 @@ def generated(tmp_path_factory):
         "UPDATE articles SET published_date = NULL WHERE hash(id) % 9 = 0",
     )
     database = ReadOnlyDatabase(path)
-    yield database
-    database.close()
-
-
-@pytest.fixture(scope="module")
-def small(tmp_path_factory):
-    database = ReadOnlyDatabase(build(tmp_path_factory.mktemp("articlepages") / "web.duckdb"))
     yield database
     database.close()
 

@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 
 import pytest
-from web_db import WEEK1, build, generated_with_gaps
+from web_db import WEEK1, generated_with_gaps
 
 from eventwire.web import api_analysis, placeindex
 from eventwire.web.db import ReadOnlyDatabase
@@ -27,13 +27,6 @@ def generated(tmp_path_factory):
         "UPDATE events SET quad_class = NULL WHERE hash(id) % 17 = 0",
     )
     database = ReadOnlyDatabase(path, threads=1)  # the SQL's own order is then fixed
-    yield database
-    database.close()
-
-
-@pytest.fixture(scope="module")
-def small(tmp_path_factory):
-    database = ReadOnlyDatabase(build(tmp_path_factory.mktemp("placeindex") / "web.duckdb"))
     yield database
     database.close()
 
