@@ -21,7 +21,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from eventwire.actors.kb import Agent, KnowledgeBase
-from eventwire.actors.recognize import Candidate, pick_term, token_index
+from eventwire.actors.recognize import Candidate, pick_term, set_person, token_index
 
 # Sectors of groups of people that the place of their clause gives a country.
 PLACED_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "OPP", "HLH"})
@@ -110,10 +110,7 @@ def add_miscased_people(
             continue
         end, term = found
         person = Candidate(cand.end, end, "person", how="miscased")
-        person.entry, person.country, person.sectors = term, term.country, list(term.sectors)
-        person.name, person.kind, person.gender = term.name, "person", term.gender
-        person.ident = term.wikidata or f"person:{term.name}"
-        person.role = list(term.roles)
+        set_person(person, term)
         added.append(person)
         at.update({i: person for i in range(person.start, person.end)})
     if not added:

@@ -217,7 +217,7 @@ def resolve(doc: Doc, cands: list[Candidate], kb: KnowledgeBase, day: date | Non
         elif cand.label == "inst":
             _set_inst(cand, kb.institutions_named(text), states)
         elif cand.label == "person":
-            _set_person(cand, pick_term(kb.people_named(text), day))
+            set_person(cand, pick_term(kb.people_named(text), day))
         elif cand.label == "dict":
             _set_dictionary_actor(doc, cand, kb, day)
         elif cand.label == "people":
@@ -339,7 +339,8 @@ def pick_term(terms: Iterable[RoleTerm], day: date | None) -> RoleTerm | None:
     return terms[0] if terms else None
 
 
-def _set_person(cand: Candidate, term: RoleTerm | None) -> None:
+def set_person(cand: Candidate, term: RoleTerm | None) -> None:
+    """Make ``cand`` the office holder ``term`` (nothing without a term)."""
     if term is not None:
         cand.entry, cand.country, cand.sectors = term, term.country, list(term.sectors)
         cand.name, cand.kind, cand.gender = term.name, "person", term.gender
