@@ -18,6 +18,9 @@ per scored record; ``accuracy`` = PLOVER event type, or ConfliBERT PentaClass;
 Figures to beat (issue 5): PETRARCH-2 on its unit tests 30.7% fully correct, F1
 0.41, 35 crashes; UD-PETRARCH on the validation set recall 68.3% with 23% extra
 events; PLOVER event-type accuracy 0.85 (the aim).
+
+``plover-zeroshot`` is held out: no rule is written from it, so ``--mistakes-dir``
+writes no mistakes file for it (``eventwire eval plover-zeroshot --mistakes F`` does).
 """
 
 from __future__ import annotations
@@ -76,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"warning ({name}): {warning}", file=sys.stderr)
         if args.full:
             print(format_report(evaluation))
-        if args.mistakes_dir:
+        if args.mistakes_dir and not evaluation.spec.held_out:
             args.mistakes_dir.mkdir(parents=True, exist_ok=True)
             write_mistakes(evaluation, args.mistakes_dir / f"{name}.mistakes.txt")
         rows.append(_row(name, evaluation.scores, evaluation.seconds))

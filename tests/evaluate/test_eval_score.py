@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.evaluate.score import (
+    NONE,
     Prediction,
     align_dyads,
     best_event,
@@ -12,6 +13,7 @@ from eventwire.evaluate.score import (
     our_triples,
     penta_class,
     petrarch_code,
+    plover_label,
     predicted_penta,
     same_country,
     score_penta,
@@ -218,6 +220,22 @@ def test_plover_scores_type_accuracy_and_country_accuracy() -> None:
     }
     per_type = scores.per_type()
     assert (per_type["ACCUSE"].tp, per_type["ACCUSE"].gold, per_type["REJECT"].pred) == (1, 2, 1)
+
+
+def test_plover_labels_read_our_types_in_a_sets_merged_labels() -> None:
+    # Zero-Shot-PLOVER's YIELD is CONCEDE or RETREAT; its actors carry words, no codes
+    record = plover_record("YIELD", [("Aland", "")], [("Borduria", "")])
+    retreat = event("ALA", "BOR", "0874", plover="RETREAT", source_text="Aland")
+    concede = event("ALA", "BOR", "081", plover="CONCEDE", source_text="Aland")
+    agree = event("ALA", "BOR", "030", plover="AGREE", source_text="Aland")
+    labels = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
+    predictions = [Prediction(record, [e]) for e in (retreat, concede, agree)]
+    merged = score_plover(predictions, labels)
+    assert (merged.correct, merged.covered) == (2, 3)
+    assert merged.confusion == {("YIELD", "YIELD"): 2, ("YIELD", "AGREE"): 1}
+    assert (merged.source_total, merged.target_total) == (0, 0)  # no codes: not scored
+    assert score_plover(predictions).correct == 0  # without the labels, no type is YIELD
+    assert plover_label(None, labels) == NONE
 
 
 def test_same_country_accepts_country_or_code_prefix() -> None:

@@ -15,6 +15,7 @@ from eventwire.evaluate.sets import (
     read_penta_records,
     read_petrarch_records,
     read_plover_records,
+    read_zeroshot_records,
 )
 
 PETRARCH = """<Validation>
@@ -178,3 +179,56 @@ def test_load_set_applies_the_limit(tmp_path: Path) -> None:
     path.parent.mkdir(parents=True)
     path.write_text("".join(f"Sentence number {n}.\t{n % 5}\n" for n in range(7)), encoding="utf-8")
     assert [r.penta for r in load_set("conflibert", tmp_path, limit=3)] == [0, 1, 2]
+
+
+ZEROSHOT_HEADER = "\tsentence_id\tsentence\tmarked_sentence\tsource\ttarget\tgold_root\n"
+
+
+def write_zeroshot(folder: Path, rows: list[tuple[str, str, str, str]]) -> Path:
+    """A Zero-Shot-PLOVER-shaped file of (sentence, source, target, label) rows."""
+    path = folder / "zero-shot-plover" / "PLV_train.tsv"
+    path.parent.mkdir(parents=True)
+    lines = [f"{n}\t{n}\t{s}\t{s}\t{src}\t{tgt}\t{label}\n" for n, (s, src, tgt, label) in
+             enumerate(rows)]  # fmt: skip
+    path.write_text(ZEROSHOT_HEADER + "".join(lines), encoding="utf-8")
+    return path
+
+
+def test_zeroshot_rows_read_actor_words_and_split_by_conflibert_overlap(tmp_path: Path) -> None:
+    path = write_zeroshot(
+        tmp_path,
+        [
+            ("Aland recalled  its envoy from Borduria.", "Aland", "Borduria", "YIELD"),
+            ("Borduria shelled a border post.", "Borduria", "a border post", "ASSAULT"),
+        ],
+    )
+    conflibert = tmp_path / "conflibert-cameo" / "cameo_class" / "train.tsv"
+    conflibert.parent.mkdir(parents=True)
+    conflibert.write_text("BORDURIA shelled a border-post!\t4\r\n", encoding="utf-8")
+    recalled, shelled = read_zeroshot_records(path)
+    assert recalled.id == "zs-new-0" and shelled.id == "zs-cb-1"  # same words, other case
+    assert (recalled.text, recalled.plover_event, recalled.line) == (
+        "Aland recalled its envoy from Borduria.", "YIELD", 2)  # fmt: skip
+    assert [a.text for a in recalled.sources] == ["Aland"]
+    assert [a.code for a in recalled.targets] == [""]  # words only: no country is scored
+
+
+def test_zeroshot_rows_without_conflibert_beside_are_not_split(tmp_path: Path) -> None:
+    path = write_zeroshot(tmp_path, [("Aland thanked Borduria.", "Aland", "Borduria", "SUPPORT")])
+    assert [r.id for r in read_zeroshot_records(path)] == ["zs-0"]
+
+
+def test_zeroshot_unknown_label_names_the_line(tmp_path: Path) -> None:
+    path = write_zeroshot(
+        tmp_path,
+        [("Aland thanked Borduria.", "Aland", "Borduria", "SUPPORT"),
+         ("Aland waved at Borduria.", "Aland", "Borduria", "WAVE")],
+    )  # fmt: skip
+    with pytest.raises(DataFileError, match=r"line 3.*'WAVE'|'WAVE'.*line 3"):
+        read_zeroshot_records(path)
+
+
+def test_zeroshot_set_is_held_out_and_merges_concede_and_retreat() -> None:
+    spec = gold_set("plover-zeroshot")
+    assert spec.held_out and spec.kind == "plover"
+    assert spec.labels == {"CONCEDE": "YIELD", "RETREAT": "YIELD"}

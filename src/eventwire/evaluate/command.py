@@ -45,6 +45,10 @@ of petrarch-validation are also scored on their own.
 \b
 plover: our best event (actors overlapping the gold actors' words, else the most
 confident) must carry the gold PLOVER type; source/target by country code.
+plover-zeroshot: the same on news sentences whose gold names the actors' words
+(no codes); CONCEDE and RETREAT count as its YIELD. Rows also in the ConfliBERT
+training file are scored apart from the unseen ones. The project never writes
+rules from this set: it measures how the coder does on text it was not tuned on.
 conflibert: the PentaClass of our most confident event; no event is a miss.
 
 \b

@@ -26,6 +26,7 @@ from .score import (
     most_confident,
     penta_class,
     petrarch_code,
+    plover_label,
 )
 
 
@@ -126,9 +127,10 @@ def _plover_lines(s: PloverScores) -> list[str]:
         f"  records: {s.records}, crashes: {s.crashes}, with a PLOVER-typed event: "
         f"{pct(s.covered, s.records)}",
         f"  event-type accuracy: {pct(s.correct, s.records)}",
-        f"  source country accuracy: {pct(s.source_ok, s.source_total)}",
-        f"  target country accuracy: {pct(s.target_ok, s.target_total)}",
     ]
+    if s.source_total or s.target_total:  # sets with actor codes only
+        lines.append(f"  source country accuracy: {pct(s.source_ok, s.source_total)}")
+        lines.append(f"  target country accuracy: {pct(s.target_ok, s.target_total)}")
     lines += prf_table(s.per_type().items(), "per PLOVER type")
     lines += confusion_table(s.confusion, "event types (rows gold, columns our best event)")
     return lines
@@ -156,7 +158,7 @@ def is_mistake(evaluation: Evaluation, prediction: Prediction) -> bool:
         return bool(prediction.events) if record.error else not is_fully_correct(prediction)
     if kind == "plover":
         best = best_event(prediction.events, record)
-        return not best or not best.plover or best.plover.event != record.plover_event
+        return plover_label(best, evaluation.spec.labels) != record.plover_event
     best = most_confident(prediction.events)
     return not best or penta_class(best.cameo_root) != record.penta
 

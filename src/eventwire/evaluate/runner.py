@@ -22,14 +22,20 @@ from .score import (
     score_plover,
     score_triples,
 )
-from .sets import GoldRecord, GoldSet, gold_set, load_set
+from .sets import ZEROSHOT_SEEN, ZEROSHOT_UNSEEN, GoldRecord, GoldSet, gold_set, load_set
 
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 64
 Scores = TripleScores | PloverScores | PentaScores
 #: Subsets of a set scored on their own, by record-id prefix.
-SUBSETS = {"petrarch-validation": {"GOLD_*": "GOLD_"}}
+SUBSETS = {
+    "petrarch-validation": {"GOLD_*": "GOLD_"},
+    "plover-zeroshot": {
+        "unseen (not in ConfliBERT train)": ZEROSHOT_UNSEEN,
+        "also in ConfliBERT train": ZEROSHOT_SEEN,
+    },
+}
 
 
 @dataclass
@@ -110,7 +116,7 @@ def score(spec: GoldSet, predictions: Sequence[Prediction]) -> Scores:
     if spec.kind == "triples":
         return score_triples(predictions)
     if spec.kind == "plover":
-        return score_plover(predictions)
+        return score_plover(predictions, spec.labels)
     return score_penta(predictions)
 
 
@@ -141,15 +147,13 @@ def evaluate(
         label: score(spec, [p for p in predictions if p.record.id.startswith(prefix)])
         for label, prefix in SUBSETS.get(name, {}).items()
     }
-    if subsets:
-        subsets["other"] = score(
-            spec,
-            [
-                p
-                for p in predictions
-                if not any(p.record.id.startswith(x) for x in SUBSETS[name].values())
-            ],
-        )
+    rest = [
+        p
+        for p in predictions
+        if not any(p.record.id.startswith(x) for x in SUBSETS.get(name, {}).values())
+    ]
+    if subsets and rest:
+        subsets["other"] = score(spec, rest)
     return Evaluation(
         spec=spec,
         predictions=predictions,

@@ -40,9 +40,10 @@ PLOVER records
     word of three letters or more), the most confident one breaking ties or standing
     in when none overlaps. Event-type accuracy is the share of records whose best
     event's ``plover.event`` equals the gold type (old names mapped to current
-    PLOVER); a record where we code nothing counts as wrong. Source (target)
-    accuracy is over records with a gold source (target): our best event's actor has
-    the gold country code as its country or as the start of its code.
+    PLOVER); a record where we code nothing counts as wrong. A set that merges types
+    reads ours in its labels (Zero-Shot-PLOVER: CONCEDE and RETREAT are YIELD). Source
+    (target) accuracy is over records with a coded gold source (target): our best
+    event's actor has the gold country code as its country or as the start of its code.
 
 ConfliBERT PentaClass
     Our class is that of our most confident event's root (01–02 → 0, 03–05 → 1,
@@ -54,7 +55,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from eventwire.records import Actor, Event
@@ -308,6 +309,7 @@ class PloverScores:
     target_ok: int = 0
     target_total: int = 0
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    labels: dict[str, str] = field(default_factory=dict)
 
     @property
     def accuracy(self) -> float:
@@ -321,22 +323,35 @@ class PloverScores:
         self.records += 1
         self.crashes += prediction.crash is not None
         best = best_event(prediction.events, record)
-        ours = best.plover.event if best and best.plover else NONE
+        ours = plover_label(best, self.labels)
         self.covered += ours != NONE
         self.correct += ours == record.plover_event
         self.confusion[(record.plover_event or NONE, ours)] += 1
         source = best.source if best else None
         target = best.target if best else None
-        if record.sources:
+        # a set that gives actor words without codes (Zero-Shot-PLOVER) scores no country
+        sources = [a for a in record.sources if a.code]
+        targets = [a for a in record.targets if a.code]
+        if sources:
             self.source_total += 1
-            self.source_ok += any(same_country(source, a.code) for a in record.sources)
-        if record.targets:
+            self.source_ok += any(same_country(source, a.code) for a in sources)
+        if targets:
             self.target_total += 1
-            self.target_ok += any(same_country(target, a.code) for a in record.targets)
+            self.target_ok += any(same_country(target, a.code) for a in targets)
 
 
-def score_plover(predictions: Iterable[Prediction]) -> PloverScores:
-    scores = PloverScores()
+def plover_label(best: Event | None, labels: Mapping[str, str] | None = None) -> str:
+    """The PLOVER type of our best event in a set's labels (NONE when there is none)."""
+    if best is None or best.plover is None:
+        return NONE
+    return (labels or {}).get(best.plover.event, best.plover.event)
+
+
+def score_plover(
+    predictions: Iterable[Prediction], labels: Mapping[str, str] | None = None
+) -> PloverScores:
+    """PLOVER scores; ``labels`` maps our types to a set's merged ones (CONCEDE → YIELD)."""
+    scores = PloverScores(labels=dict(labels or {}))
     for prediction in predictions:
         scores.add(prediction)
     return scores

@@ -12,6 +12,7 @@ A missing file raises :class:`~eventwire.errors.InputError` (E001) saying to pas
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from dataclasses import dataclass, field
@@ -27,6 +28,20 @@ OLD_PLOVER_NAMES: dict[str, tuple[str, str | None]] = {
     "INVESTIGATE": ("ACCUSE", "investigate"),
     "FIGHT": ("ASSAULT", None),
 }
+
+#: Zero-Shot-PLOVER merges CONCEDE and RETREAT into one label, YIELD (Hu et al. 2024);
+#: our types are read in its label space.
+ZEROSHOT_LABELS = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
+#: The labels a Zero-Shot-PLOVER row may carry.
+ZEROSHOT_TYPES = frozenset(
+    {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "REQUEST", "ACCUSE", "REJECT",
+     "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT", "YIELD"}
+)  # fmt: skip
+#: Id prefixes of Zero-Shot-PLOVER rows: sentences that are also ConfliBERT training
+#: sentences (which earlier work read while writing rules) and those that are not.
+ZEROSHOT_SEEN, ZEROSHOT_UNSEEN, ZEROSHOT_UNKNOWN = "zs-cb-", "zs-new-", "zs-"
+#: Where the ConfliBERT training sentences lie relative to the Zero-Shot-PLOVER file.
+CONFLIBERT_BESIDE = Path("..", "conflibert-cameo", "cameo_class", "train.tsv")
 
 #: Pre-ISO country codes (CAMEO's older spelling) in the PLOVER gold records → ISO 3166-1
 #: alpha-3, which our actors carry.
@@ -89,6 +104,10 @@ class GoldSet:
     description: str
     dictionaries: str | None = None  # folder under --shared the set must be coded with
     notes: tuple[str, ...] = field(default_factory=tuple)
+    #: Our PLOVER types as the set's labels where it merges some ("CONCEDE" → "YIELD").
+    labels: dict[str, str] = field(default_factory=dict)
+    #: Never used to write or tune rules: its mistakes are not written by the benchmark.
+    held_out: bool = False
 
     def file(self, shared: Path) -> Path:
         return shared / self.path
@@ -125,6 +144,14 @@ SETS: dict[str, GoldSet] = {
             "penta",
             "ConfliBERT CAMEO PentaClass training sentences (1,349)",
         ),
+        GoldSet(
+            "plover-zeroshot",
+            "data/zero-shot-plover/PLV_train.tsv",
+            "plover",
+            "PLOVER-typed news sentences of Zero-Shot-PLOVER (1,050 rows); held out",
+            labels=ZEROSHOT_LABELS,
+            held_out=True,
+        ),
     )
 }
 
@@ -148,6 +175,8 @@ def load_set(name: str, shared: Path, *, limit: int | None = None) -> list[GoldR
         )
     readers = {"triples": read_petrarch_records, "plover": read_plover_records}
     reader = readers.get(spec.kind, read_penta_records)
+    if path.suffix == ".tsv" and spec.kind == "plover":
+        reader = read_zeroshot_records
     records = reader(path)
     return records[:limit] if limit is not None else records
 
@@ -344,3 +373,60 @@ def read_penta_records(path: Path) -> list[GoldRecord]:
                 )
             )
     return records
+
+
+# ---------------------------------------------------------------- Zero-Shot-PLOVER TSV
+
+
+def read_zeroshot_records(path: Path) -> list[GoldRecord]:
+    """Zero-Shot-PLOVER rows: a sentence, its source and target words and the gold type.
+
+    The rows give actor words, not codes, so only the event type is scored. A row whose
+    sentence is also a ConfliBERT training sentence (read from beside the file, when it
+    is there) gets an id starting ``zs-cb-``, the others ``zs-new-``: the second kind is
+    the part no rule was ever written from. Without the ConfliBERT file ids start ``zs-``.
+    """
+    seen = _conflibert_sentences(path.parent / CONFLIBERT_BESIDE)
+    records = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(handle, delimiter="\t")
+        missing = {"sentence", "source", "target", "gold_root"} - set(rows.fieldnames or ())
+        if missing:
+            raise DataFileError(
+                f"missing columns: {', '.join(sorted(missing))}", path=str(path), record="line 1"
+            )
+        for n, row in enumerate(rows, start=2):
+            text, label = " ".join((row["sentence"] or "").split()), row["gold_root"]
+            if not text or label not in ZEROSHOT_TYPES:
+                raise DataFileError(
+                    f"expected a sentence and a PLOVER label, got label {label!r}",
+                    path=str(path),
+                    record=f"line {n}",
+                )
+            uid = row.get("") or str(n)
+            prefix = ZEROSHOT_UNKNOWN if seen is None else ZEROSHOT_SEEN
+            if seen is not None and _plain(text) not in seen:
+                prefix = ZEROSHOT_UNSEEN
+            records.append(
+                GoldRecord(
+                    id=f"{prefix}{uid}",
+                    text=text,
+                    category=label,
+                    line=n,
+                    plover_event=label,
+                    sources=(GoldActor(row["source"] or "", ""),),
+                    targets=(GoldActor(row["target"] or "", ""),),
+                )
+            )
+    return records
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _conflibert_sentences(path: Path) -> set[str] | None:
+    if not path.is_file():
+        return None
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {_plain(line.rpartition("\t")[0]) for line in handle if "\t" in line}
