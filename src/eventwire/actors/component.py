@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 from eventwire.actors.compose import compose
 from eventwire.actors.context import place_by_context
 from eventwire.actors.coref import resolve_coreference
-from eventwire.actors.fallback import add_named_organisations
+from eventwire.actors.fallback import add_named_organisations, alias_acronyms
 from eventwire.actors.groups import add_miscased_people, place_groups
 from eventwire.actors.kb import Agent, KnowledgeBase, load_knowledge_base
 from eventwire.actors.recognize import (
@@ -97,6 +97,7 @@ class ActorRecognizer:
         cands = add_miscased_people(doc, cands, self.kb, _article_day(doc))
         cands = add_named_people(doc, cands)
         cands = add_named_organisations(doc, cands, self.kb)
+        cands = alias_acronyms(doc, cands)
         place_groups(doc, cands, self.kb)
         attach_roles(doc, cands)
         settle_titles(doc, cands, self.kb)
