@@ -90,3 +90,9 @@ def test_armies_are_not_placed_by_the_article(nlp):
     # armies act abroad as often as at home: the sentence's state is not theirs
     text = "Troops shelled villages in Lebanon on Tuesday."
     assert mention(nlp, text, "Troops").actor.country is None
+
+
+def test_another_office_holder_of_the_same_kind_gives_no_country(nlp):
+    # two presidents in one sentence are more often counterparts than compatriots
+    text = "The Ghanaian President voiced concern about President Tunde Bello's health."
+    assert mention(nlp, text, "Bello").actor.country is None

@@ -72,3 +72,8 @@ def test_a_form_used_twice_is_an_error():
     text = "title\tsectors\tgender\tforms\nColonel\tMIL\t\tCol.\nCommander\tMIL\t\tCol.\n"
     with pytest.raises(DataFileError, match="already on line 2"):
         parse_titles(text, "titles.tsv", frozenset({"MIL"}))
+
+
+def test_a_title_without_a_name_keeps_its_modifiers_country(nlp):
+    doc = run(nlp, "The Ghanaian President has called for calm.")
+    assert [m.actor.code for m in doc._.ew_mentions] == ["GHAGOV"]

@@ -42,7 +42,6 @@ from eventwire.actors.recognize import (
     KBMatcher,
     filter_usage,
     resolve,
-    set_agent,
     to_actor,
     token_index,
 )
@@ -231,9 +230,12 @@ def settle_titles(doc: Doc, cands: list[Candidate], kb: KnowledgeBase) -> None:
         if cand.dropped:
             continue
         if cand.how == "title" and not cand.absorbed:
-            agent = kb.agent(cand.span(doc).text)
+            # the title's own word: composition may have taken a modifier in ("US President")
+            agent = kb.agent(cand.entry.phrase)
             cand.dropped, cand.how = agent is None, ""
-            set_agent(cand, agent)
+            if agent is not None:
+                cand.entry, cand.number = agent, agent.number
+                cand.kind = "institution" if agent.kind == "institution" else "agent"
         elif cand.how == "title":  # a rank outranks a job: "Col. X, a spokesman" is MIL
             for person in people:
                 if person.start <= cand.start < person.end and person.entry is None:

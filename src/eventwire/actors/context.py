@@ -111,7 +111,10 @@ def place_by_context(doc: Doc, cands: list[Candidate], kb: KnowledgeBase) -> Non
             local = []  # "negotiators struck a deal in Taipei": often both sides
         # a place in what the actor says is what it talks about ("said the EU must
         # mediate in Ukraine"), not where it is from
-        wider = [e for e in found if not (e.place and _reported_by(e.token, root))]
+        wider = [
+            e for e in found
+            if not (e.place and _reported_by(e.token, root)) and not _peer(e.cand, cand)
+        ]  # fmt: skip
         for rule, items in (("country:clause", local), ("country:article", wider)):
             countries = {e.country for e in items}
             if len(countries) == 1:
@@ -184,6 +187,15 @@ def _clause_head(token: Token) -> Token:
             return token
         token = token.head
     return token
+
+
+def _peer(other: Candidate, cand: Candidate) -> bool:
+    """Another office holder of the actor's kind ("Guinean President ... President X"):
+    two presidents in one text are more often counterparts than compatriots."""
+    holder = other.label == "person" or (
+        isinstance(other.entry, Agent) and other.entry.kind in ("role", "member")
+    )
+    return holder and _primary(other) == _primary(cand)
 
 
 def _reported_by(token: Token, root: Token) -> bool:
