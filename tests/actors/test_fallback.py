@@ -85,3 +85,21 @@ def test_word_lists_load_and_bad_lines_name_file_and_line():
         parse_org_words(
             "word\tkind\tsectors\ncouncil\tsector\tXYZ\n", "mine.tsv", frozenset({"GOV"})
         )
+
+
+def test_a_bracketed_acronym_after_a_named_body_is_its_alias():
+    from tests.actors.group_helpers import actors_pipeline, run
+
+    nlp = actors_pipeline()
+    # "AKK" alone is a person of people.tsv; after a body's name it is that body
+    doc = run(nlp, "The Montenegro Municipality Association (AKK) asked for support.")
+    codes = {m.actor.text: m.actor.code for m in doc._.ew_mentions}
+    assert codes["AKK"] == codes["Montenegro Municipality Association"]
+    assert all(m.kind != "person" for m in doc._.ew_mentions)
+
+
+def test_an_acronym_after_an_unknown_name_is_not_looked_up_as_a_person():
+    from tests.actors.group_helpers import actors_pipeline, run
+
+    doc = run(actors_pipeline(), "The Kenyan Union of Tea Growers (AKK) protested on Monday.")
+    assert "AKK" not in {m.actor.text for m in doc._.ew_mentions}

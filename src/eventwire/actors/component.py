@@ -2,6 +2,7 @@
 
 Steps: knowledge-base matching → entries → noun-phrase composition → places and
 non-actors dropped → people named by NER given a role by a pre-modifier or apposition →
+a country from context for actors that have none (:mod:`eventwire.actors.context`) →
 coreference → mentions, the ``ew_actors`` SpanGroup and the per-article summary.
 
 People without a knowledge-base entry (rule 4): a role noun before the name ("DPP
@@ -30,8 +31,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
 from eventwire.actors.compose import compose
+from eventwire.actors.context import place_by_context
 from eventwire.actors.coref import resolve_coreference
-from eventwire.actors.fallback import add_named_organisations
+from eventwire.actors.fallback import add_named_organisations, alias_acronyms
 from eventwire.actors.groups import add_miscased_people, place_groups
 from eventwire.actors.kb import Agent, KnowledgeBase, load_knowledge_base
 from eventwire.actors.recognize import (
@@ -43,12 +45,18 @@ from eventwire.actors.recognize import (
     to_actor,
     token_index,
 )
+from eventwire.actors.titles import add_title_tokens
 from eventwire.nlp.extensions import register_extensions
 from eventwire.records import ActorSummary
 
 SPAN_KEY = "ew_actors"
 COLLEAGUE = frozenset({"colleague", "colleagues", "fellow"})
 ROLE_DETERMINERS = frozenset({"a", "an", "the"})
+# Entity types a capitalised word after a title cannot be part of a name in.
+NOT_NAMES = frozenset({"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "EVENT", "LAW"})
+MAX_NAME_WORDS = 4
+# Words before an office that make its holder a former one (an elite: ELI).
+FORMER = frozenset({"former", "ex", "ex-", "then-former"})
 
 
 class ActorRecognizer:
@@ -58,6 +66,7 @@ class ActorRecognizer:
         register_extensions()
         self.name = name
         self.kb = kb or load_knowledge_base()
+        add_title_tokens(nlp)  # before the matcher tokenizes its phrases
         self.matcher = KBMatcher(nlp, self.kb)
         # coding with PETRARCH dictionaries only ("replace"): their codes, composed their way
         self.petrarch_agents = None
@@ -87,12 +96,15 @@ class ActorRecognizer:
         cands = add_miscased_people(doc, cands, self.kb, _article_day(doc))
         cands = add_named_people(doc, cands)
         cands = add_named_organisations(doc, cands, self.kb)
+        cands = alias_acronyms(doc, cands)
         place_groups(doc, cands, self.kb)
         attach_roles(doc, cands)
+        settle_titles(doc, cands, self.kb)
         if self.petrarch_agents is not None:
             from eventwire.actors.petrarch_match import apply_petrarch_codes
 
             apply_petrarch_codes(doc, cands, self.kb, self.petrarch_agents)
+        place_by_context(doc, cands, self.kb)
         live = [c for c in cands if not (c.dropped or c.absorbed) and (c.country or c.sectors)]
         mentions: list[ActorMention] = []
         for cand in live:
@@ -168,7 +180,76 @@ def add_named_people(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             continue
         name = " ".join(doc[start : ent.end].text.split())
         new.append(Candidate(start, ent.end, "person", kind="person", name=name))
+    taken = {i for c in new for i in range(c.start, c.end)}
+    for cand in cands:
+        end = _name_after_title(doc, cand, at, taken) if _is_title(cand) else None
+        if end is not None:
+            name = " ".join(doc[cand.end : end].text.split())
+            new.append(Candidate(cand.end, end, "person", kind="person", name=name))
     return sorted(cands + new, key=lambda c: c.start)
+
+
+def _is_title(cand: Candidate) -> bool:
+    """A title or a singular role noun of one person ("Vice-President", "Gen.")."""
+    if cand.dropped or cand.absorbed or cand.label != "agent":
+        return False
+    entry = cand.entry
+    return isinstance(entry, Agent) and entry.kind in ("role", "member") and entry.number == "sg"
+
+
+def _name_after_title(
+    doc: Doc, cand: Candidate, at: dict[int, Candidate], taken: set[int]
+) -> int | None:
+    """The end of a name that NER missed or called something else right after a title
+    ("Vice-President Moody Awori", NER: ORG): up to four capitalised proper nouns, not a
+    place, a date or a longer capitalised run (a headline)."""
+    if not doc[cand.start].is_title and not doc[cand.start].is_upper:
+        return None  # "the president Monday": a title is capitalised
+    end = cand.end
+    while end < len(doc) and end - cand.end < MAX_NAME_WORDS:
+        token = doc[end]
+        if not (token.is_title and token.pos_ == "PROPN") or end in at or end in taken:
+            break
+        if token.ent_type_ in NOT_NAMES:
+            return None
+        end += 1
+    if end == cand.end or (end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN"):
+        return None
+    ent = doc[cand.end].ent_type_ and next(e for e in doc.ents if e.start <= cand.end < e.end)
+    if ent and ent.start <= cand.start:
+        return None  # the title is part of a longer name ("General Motors")
+    return end
+
+
+def settle_titles(doc: Doc, cands: list[Candidate], kb: KnowledgeBase) -> None:
+    """A title is a person's role, else the role noun it also is ("the General said"),
+    else nothing ("Major powers"); after "former" or "ex-" an office is an elite, as
+    CAMEO codes former officials (ELI)."""
+    people = [c for c in cands if c.label == "person" and not (c.dropped or c.absorbed)]
+    for cand in cands:
+        if cand.dropped:
+            continue
+        if cand.how == "title" and not cand.absorbed:
+            # the title's own word: composition may have taken a modifier in ("US President")
+            agent = kb.agent(cand.entry.phrase)
+            cand.dropped, cand.how = agent is None, ""
+            if agent is not None:
+                cand.entry, cand.number = agent, agent.number
+                cand.kind = "institution" if agent.kind == "institution" else "agent"
+        elif cand.how == "title":  # a rank outranks a job: "Col. X, a spokesman" is MIL
+            for person in people:
+                if person.start <= cand.start < person.end and person.entry is None:
+                    person.sectors = list(dict.fromkeys([*cand.sectors, *person.sectors]))
+        elif cand.label in ("person", "agent") and not cand.absorbed and _former(doc, cand):
+            cand.sectors = ["ELI", *(s for s in cand.sectors if s != "ELI")]
+            cand.role.append("former")
+
+
+def _former(doc: Doc, cand: Candidate) -> bool:
+    i = cand.start - 1
+    if i >= 0 and doc[i].text in ("-", "–"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in FORMER
 
 
 def _drop_partial_names(doc: Doc, cands: list[Candidate]) -> None:

@@ -20,7 +20,7 @@ word lists are in ``data/actors/org_words.tsv``.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
@@ -32,6 +32,8 @@ from eventwire.errors import DataFileError
 FILE = "org_words.tsv"
 LABELS = frozenset({"ORG", "NORP"})
 COUNTRY_PREPS = frozenset({"in", "of", "from"})
+# Candidates whose bracketed acronym is their alias (see alias_acronyms).
+ALIASED = frozenset({"org", "inst", "party"})
 # Sectors a body can be coded by without a country (see _stateless).
 STATELESS_SECTORS = frozenset({"NGO", "HRI", "ENV", "MED", "LAB"})
 
@@ -190,3 +192,33 @@ def _country_of(ent: Span, countries: dict[int, Candidate]) -> Candidate | None:
 
 def _country_token(token: Token, countries: dict[int, Candidate]) -> Candidate | None:
     return countries.get(token.i)
+
+
+def alias_acronyms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """An acronym in brackets right after a body's name is that body's alias ("the
+    Montenegro Municipality Association (AKK)"), never looked up on its own, where it may
+    name someone else (a person or a foreign body with the same letters). With the body
+    coded, the acronym becomes a mention of it; with the body unknown, an acronym that
+    the knowledge base reads as a person or a state is dropped."""
+    live = token_index(cands)
+    orgs = {e.end: e for e in doc.ents if e.label_ in LABELS}
+    added: list[Candidate] = []
+    for i in range(1, len(doc) - 2):
+        if doc[i].text != "(" or doc[i + 2].text != ")" or not _is_acronym(doc[i + 1].text):
+            continue
+        body = live.get(i - 1)
+        acronym = live.get(i + 1)
+        if body is not None and body.end == i and body.label in ALIASED and body is not acronym:
+            if acronym is not None and acronym.entry is body.entry:
+                continue
+            if acronym is not None:
+                acronym.dropped = True
+            added.append(replace(body, start=i + 1, end=i + 2, partners=[], absorbed=False))
+        elif body is None and i in orgs and acronym is not None:
+            acronym.dropped = acronym.label in ("person", "country")
+    return sorted([*cands, *added], key=lambda c: c.start) if added else cands
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)

@@ -39,6 +39,7 @@ from eventwire.actors.kb import (
     to_cameo_code,
 )
 from eventwire.actors.peoples import is_people_actor, load_peoples, set_people
+from eventwire.actors.titles import load_titles
 from eventwire.records import Actor
 
 # Prepositions whose object is a location, not an addressee.
@@ -61,8 +62,8 @@ MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
 STANCE_PREFIXES = frozenset({"pro", "anti"})
 # On equal spans: our entries first, then a PETRARCH dictionary phrase ("dict").
 PRIORITY = {
-    "person": 0, "party": 1, "org": 2, "inst": 3, "country": 4, "people": 4.5, "agent": 5,
-    "dict": 6,
+    "person": 0, "party": 1, "org": 2, "inst": 3, "country": 4, "people": 4.5, "title": 4.8,
+    "agent": 5, "dict": 6,
 }  # fmt: skip
 
 
@@ -172,6 +173,7 @@ class KBMatcher:
             "inst": [n for i in kb.institutions for n in (i.name, *i.names)],
             "person": [n for t in kb.people for n in (t.name, *t.names)],
             "people": load_peoples().names(),  # peoples and regions (peoples.tsv)
+            "title": load_titles().forms(),  # before a name only (titles.tsv)
         }
 
     def candidates(self, doc: Doc) -> list[Candidate]:
@@ -222,6 +224,9 @@ def resolve(doc: Doc, cands: list[Candidate], kb: KnowledgeBase, day: date | Non
             _set_dictionary_actor(doc, cand, kb, day)
         elif cand.label == "people":
             set_people(cand, load_peoples().named(text), states)
+        elif cand.label == "title":  # a role of the name after it, else nothing
+            set_agent(cand, load_titles().named(text))
+            cand.label, cand.how = "agent", "title"
         else:
             set_agent(cand, kb.agent(text))
         if cand.entry is None:
@@ -452,6 +457,8 @@ def _in_foreign_entity(doc: Doc, cand: Candidate) -> bool:
 
 def _is_modifier_only(doc: Doc, cand: Candidate, at: dict[int, Candidate]) -> bool:
     """An agent word used as an adjective ("military presence") is not an actor."""
+    if cand.how == "title":
+        return False  # a person's title or nothing, settled once names are known
     root = cand.span(doc).root
     if root.pos_ == "ADJ" or (root.pos_ not in ("NOUN", "PROPN") and root.tag_ != "NNS"):
         return True
