@@ -41,6 +41,9 @@ OUTSIDE_PHRASE = frozenset(
         "punct", "mark", "aux", "auxpass", "neg", "parataxis", "relcl", "dep", "intj",
     }
 )  # fmt: skip
+# Clausal complements: a clause with an event of its own ("said [Y attacked Z]", "agreed
+# [to lift the sanctions]"), outside the verb's own phrases in PETRARCH-2.
+CLAUSAL = frozenset({"ccomp", "xcomp", "csubj"})
 # Verbs that carry another verb ("is about to", "seems to") end the climb for a subject
 # only when they have one; the climb stops at the sentence root.
 _MAX_CLIMB = 4
@@ -64,6 +67,10 @@ class PetrarchPattern(VerbPattern):
     #: the verb); k ties word k of ``after`` to the next one, -1 the verb to the first
     before_joins: frozenset[int] = frozenset()
     after_joins: frozenset[int] = frozenset()
+    #: PETRARCH-2 dictionary: the words after the verb are sought in its own phrases (its
+    #: objects and prepositional phrases), never inside a clause it governs ("said the
+    #: rebels attacked" does not match "- * ATTACK", a noun the verb itself would govern)
+    phrase_bound: bool = False
 
     @property
     def specificity(self) -> tuple[int, int, int, int]:
@@ -80,32 +87,50 @@ def match_petrarch(
     extractor's matcher) checks the particle and the preposition; the object's word may
     be anywhere in the object's noun phrase, as PETRARCH matches it ("- * ARTILLERY"
     codes "fired two artillery shells")."""
+    first: VerbPattern | None = None
     for pattern in patterns:
-        if isinstance(pattern, PetrarchPattern) and not _prefixed(pattern, verb):
+        if first is not None and pattern.specificity != first.specificity:
+            break
+        if not _matches(pattern, verb, objs, base):
             continue
-        if isinstance(pattern, PetrarchPattern) and pattern.after:
-            # the words themselves decide: "over" may be the verb's particle or a
-            # preposition, whatever the parser made of it
-            after = _phrase_tokens(verb)
-            ties = pattern.after_joins
-            if _in_order(pattern.after, after, ties, first=verb.i + 1 if -1 in ties else None) and (
-                _before(pattern, verb)
-            ):
-                return pattern
-            continue
-        if pattern.obj is not None and pattern.obj not in _phrase_words(objs):
-            continue
-        loose = replace(pattern, obj=None)
-        # an object pattern still codes when its target preposition is missing
-        missing_prep = pattern.obj is None or base([replace(loose, prep=None)], verb, objs) is None
-        if base([loose], verb, objs) is None and missing_prep:
-            continue
-        if isinstance(pattern, PetrarchPattern) and not (
-            set(pattern.words) <= _phrase_words(objs) and _before(pattern, verb)
-        ):
-            continue
-        return pattern
-    return None
+        first = first or pattern
+        if _written_as(pattern, verb):
+            return pattern
+    return first
+
+
+def _written_as(pattern: VerbPattern, verb: Token) -> bool:
+    """Whether the pattern's words are in the text as written: PETRARCH compares words,
+    not lemmas, so of "- * SANCTION [0351]" and "- * SANCTIONS [085]" the second codes
+    "lifted the sanctions" (a pattern still matches another form when none is written so)."""
+    if not isinstance(pattern, PetrarchPattern) or not pattern.after:
+        return True
+    written = {t.lower_ for t in _phrase_tokens(verb, own=pattern.phrase_bound)}
+    return set(pattern.after) <= written
+
+
+def _matches(pattern: VerbPattern, verb: Token, objs: list[Token], base) -> bool:
+    """Whether the pattern's words (in any of their forms), particle and preposition are
+    in place."""
+    if isinstance(pattern, PetrarchPattern) and not _prefixed(pattern, verb):
+        return False
+    if isinstance(pattern, PetrarchPattern) and pattern.after:
+        # the words themselves decide: "over" may be the verb's particle or a
+        # preposition, whatever the parser made of it
+        after = _phrase_tokens(verb, own=pattern.phrase_bound)
+        ties = pattern.after_joins
+        first = verb.i + 1 if -1 in ties else None
+        return _in_order(pattern.after, after, ties, first=first) and _before(pattern, verb)
+    if pattern.obj is not None and pattern.obj not in _phrase_words(objs):
+        return False
+    loose = replace(pattern, obj=None)
+    # an object pattern still codes when its target preposition is missing
+    missing_prep = pattern.obj is None or base([replace(loose, prep=None)], verb, objs) is None
+    if base([loose], verb, objs) is None and missing_prep:
+        return False
+    return not isinstance(pattern, PetrarchPattern) or (
+        set(pattern.words) <= _phrase_words(objs) and _before(pattern, verb)
+    )
 
 
 def _prefixed(pattern: PetrarchPattern, verb: Token) -> bool:
@@ -147,12 +172,15 @@ def reciprocal_events(found: list[Found], table: dict[tuple[str, str], str]) -> 
     return back
 
 
-def _phrase_tokens(verb: Token) -> list[Token]:
+def _phrase_tokens(verb: Token, *, own: bool = False) -> list[Token]:
     """The words of the verb phrase after the verb, in order (subject and the clauses
-    hung on the verb left out)."""
+    hung on the verb left out; with ``own`` its clausal complements too)."""
+    outside = OUTSIDE_PHRASE - {"neg", "dep"}
+    if own:
+        outside |= CLAUSAL
     inside: list[Token] = []
     for child in verb.children:
-        if child.i > verb.i and child.dep_ not in OUTSIDE_PHRASE - {"neg", "dep"}:
+        if child.i > verb.i and child.dep_ not in outside:
             inside.extend(child.subtree)
     return sorted(inside, key=lambda t: t.i)
 
@@ -267,7 +295,8 @@ def pattern_words(pattern: VerbPattern, verb: Token) -> set[int]:
     if not isinstance(pattern, PetrarchPattern):
         return set()
     named = {*pattern.words, *pattern.after, *([pattern.obj] if pattern.obj else [])}
-    return {t.i for t in _phrase_tokens(verb) if t.lower_ in named or t.lemma_.lower() in named}
+    tokens = _phrase_tokens(verb, own=pattern.phrase_bound)
+    return {t.i for t in tokens if t.lower_ in named or t.lemma_.lower() in named}
 
 
 def outside(mentions: list[ActorMention], named: set[int]) -> list[ActorMention]:

@@ -14,7 +14,9 @@ The format (see the header comments of PETRARCH's CAMEO.2.0.txt and of
   head ``B``, ``&NAME`` any member of a synset, ``_`` words that must be adjacent.
 - Codes: ``[---]`` codes nothing; ``[042:043]`` gives the code of the source's event and
   of the target's reciprocal one (equal codes mean a symmetric event).
-- ``~ ...`` lines are verb transformations (statements about events); not converted.
+- ``~ ...`` lines are verb transformations (what a verb makes of the event it governs:
+  ``~ a (b . ATTACK) SAY = a b 112``), read by :mod:`.petrarch_clauses`; a file with them
+  is a PETRARCH-2 dictionary, whose patterns name the verb's own phrases.
 
 A pattern becomes a :class:`~eventwire.events.petrarch_patterns.PetrarchPattern` (a
 :class:`VerbPattern` that also requires the words written before the verb, such as a
@@ -29,11 +31,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from eventwire.errors import DataFileError
 from eventwire.events.lexicon import Lexicon, VerbPattern
+from eventwire.events.petrarch_clauses import PetrarchLexicon, read_transformation
 from eventwire.events.petrarch_patterns import PetrarchPattern
 
 _WORDS = "up down out off away back over in on through together apart aside forward around"
@@ -58,8 +61,15 @@ class _Reader:
     patterns: list[VerbPattern] = field(default_factory=list)
     stats: Counter = field(default_factory=Counter)
     seen: set[tuple] = field(default_factory=set)
+    #: PETRARCH-2 form (the file has verb transformations): patterns name the verb's own
+    #: phrases, and an embedded clause is an event of its own (:mod:`.petrarch_clauses`)
+    phrase_bound: bool = False
+    verb_codes: dict[str, str] = field(default_factory=dict)  # a verb's own code, first wins
+    transformations: list[tuple[str, str]] = field(default_factory=list)  # (line, place)
 
     def add(self, pattern: VerbPattern) -> bool:
+        if isinstance(pattern, PetrarchPattern) and self.phrase_bound:
+            pattern = replace(pattern, phrase_bound=True)
         key = (pattern.verb, pattern.particle, pattern.obj, pattern.prep)
         if isinstance(pattern, PetrarchPattern):
             key += (pattern.before, pattern.words, pattern.after, pattern.compound)
@@ -82,14 +92,29 @@ def read_petrarch_verbs(path: Path) -> Lexicon:
     except OSError as error:
         raise DataFileError(f"cannot read the verb dictionary: {error}", path=str(path)) from None
     reader = _Reader(path.name)
-    _read(text.splitlines(), reader)
+    lines = text.splitlines()
+    # Verb transformations ("~ a (a b ATTACK) SAY = a b 015") came with PETRARCH-2, which
+    # matches a pattern's words in the verb's own phrases and codes an embedded clause as
+    # an event of its own, combined with the verb's code; PETRARCH-1 patterns run over
+    # the whole verb phrase, embedded clauses included (its unit tests rely on it)
+    reader.phrase_bound = any(line.startswith("~") for line in lines)
+    _read(lines, reader)
     if not reader.patterns:
         raise DataFileError(
             "no verb patterns found; is this a PETRARCH verb dictionary?", path=str(path)
         )
+    rules = []
+    for line, where in reader.transformations:
+        rule = read_transformation(line, reader.verb_codes, where)
+        if isinstance(rule, str):
+            reader.skip(rule)
+        else:
+            rules.append(rule)
+            reader.stats["converted: transformation"] += 1
     stats = dict(sorted(reader.stats.items()))
     stats["patterns"] = len(reader.patterns)
-    return Lexicon(reader.patterns, [], stats)
+    stats["petrarch-2 semantics"] = int(reader.phrase_bound)
+    return PetrarchLexicon(reader.patterns, [], stats, rules, reader.phrase_bound)
 
 
 def _read(lines: list[str], reader: _Reader) -> None:
@@ -112,7 +137,7 @@ def _read(lines: list[str], reader: _Reader) -> None:
             match = re.search(r"\[([^\]]*)\]", line)
             block_code = match.group(1).strip() if match else "---"
         elif line.startswith("~"):
-            reader.skip("verb transformation")
+            reader.transformations.append((line, f"{reader.label}:{number}"))
         elif line.startswith("-") and in_block:
             _pattern(line[1:], verbs, f"{reader.label}:{number}", reader)
         elif in_block:
@@ -140,6 +165,8 @@ def _verb(
         reader.skip("multi-word verb that is not verb + particle")
         return None
     verb, particle, prefix = words[head], (rest[0] if rest else None), tuple(words[:head])
+    if not (particle or prefix) and code not in {"---", ""} and _valid(code):
+        reader.verb_codes.setdefault(verb, code.partition(":")[0].strip())
     if code and not _valid(code):
         reader.skip("code that is no CAMEO code")
     elif code not in {"---", ""}:
