@@ -47,6 +47,9 @@ LIFT
 
 --- PHYSICAL_CONFLICT [190] ---
 ATTACK
+
+--- ARRIVE [032:033] ---
+ARRIVE
 """
 
 TRANSFORMATIONS = """
@@ -98,6 +101,17 @@ def test_an_attack_another_party_is_said_to_have_made_is_an_accusation(nlp2):
 
 def test_an_attack_the_speaker_says_it_made_is_a_claim_of_responsibility(nlp2):
     assert triples(nlp2, "Veloria said it had attacked Duren.") == {("VLR", "DUR", "015")}
+
+
+def test_a_pronoun_subject_of_the_clause_is_the_governing_verbs_subject(nlp2):
+    found = triples(nlp2, "Veloria and Kestrel said they will attack Duren.")
+    assert found == {("VLR", "DUR", "015"), ("KST", "DUR", "015")}
+
+
+def test_a_code_pair_is_the_active_and_passive_reading_in_petrarch2(nlp1, nlp2):
+    assert triples(nlp2, "Veloria arrived in Kestrel.") == {("VLR", "KST", "032")}
+    # PETRARCH-1 codes the target's reciprocal event too
+    assert ("KST", "VLR", "033") in triples(nlp1, "Veloria arrived in Kestrel.")
 
 
 def test_a_report_placed_after_what_it_reports_is_no_clause_of_the_verb(nlp2):

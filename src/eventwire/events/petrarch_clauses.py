@@ -185,6 +185,22 @@ def _own_subject(verb: Token) -> bool:
     return any(c.dep_ in _SUBJECTS for c in verb.children)
 
 
+def _doers(lower: Found, speakers: list[tuple[ActorMention, bool]]) -> list[ActorMention]:
+    """The embedded clause's own subject actors; a personal pronoun there with no actor
+    of its own is the governing verb's subject ("X said they will attack Y"), as PETRARCH
+    takes a pronoun's antecedent from the clause above."""
+    own = [c for c in lower.anchor.children if c.dep_ in _SUBJECTS]
+    if not own:
+        return []
+    doers = [m for m, _ in lower.sources]
+    if not doers and all(c.pos_ == "PRON" and c.lower_ not in _IMPERSONAL for c in own):
+        return [m for m, _ in speakers]
+    return doers
+
+
+_IMPERSONAL = frozenset({"it", "there", "this", "that", "what", "who", "which"})
+
+
 def _subject_actors(verb: Token, index: MentionIndex) -> list[tuple[ActorMention, bool]]:
     return [(m, s.direct) for s in subjects(verb) for m in index.actors(s.token)]
 
@@ -200,9 +216,8 @@ def _transformed(
     ``code`` whose subject is ``speakers``; None when none matches."""
     if not speakers:
         return None
-    own = _own_subject(lower.anchor)
     said = {m.actor.code for m, _ in speakers}
-    doers = [m for m, _ in lower.sources] if own else []
+    doers = _doers(lower, speakers)
     for rule in rules:
         if not code.startswith(rule.upper):
             continue

@@ -13,7 +13,8 @@ The format (see the header comments of PETRARCH's CAMEO.2.0.txt and of
   ``^`` any words, ``(PREP ...)`` a prepositional phrase, ``{A B}`` a noun phrase with
   head ``B``, ``&NAME`` any member of a synset, ``_`` words that must be adjacent.
 - Codes: ``[---]`` codes nothing; ``[042:043]`` gives the code of the source's event and
-  of the target's reciprocal one (equal codes mean a symmetric event).
+  of the target's reciprocal one (equal codes mean a symmetric event); PETRARCH-2 reads
+  the second code as the verb's passive reading, so its dictionaries code no reciprocal.
 - ``~ ...`` lines are verb transformations (what a verb makes of the event it governs:
   ``~ a (b . ATTACK) SAY = a b 112``), read by :mod:`.petrarch_clauses`; a file with them
   is a PETRARCH-2 dictionary, whose patterns name the verb's own phrases.
@@ -69,7 +70,9 @@ class _Reader:
 
     def add(self, pattern: VerbPattern) -> bool:
         if isinstance(pattern, PetrarchPattern) and self.phrase_bound:
-            pattern = replace(pattern, phrase_bound=True)
+            # PETRARCH-2 reads "[042:043]" as the codes of the active and the passive
+            # reading of the verb, one event either way: no reciprocal event
+            pattern = replace(pattern, phrase_bound=True, reciprocal=None)
         key = (pattern.verb, pattern.particle, pattern.obj, pattern.prep)
         if isinstance(pattern, PetrarchPattern):
             key += (pattern.before, pattern.words, pattern.after, pattern.compound)
