@@ -50,6 +50,10 @@ ATTACK
 
 --- ARRIVE [032:033] ---
 ARRIVE
+
+--- MAKE [---] ---
+MAKE {MAKES MADE MAKING}
+- * TRIP [036]
 """
 
 TRANSFORMATIONS = """
@@ -135,6 +139,15 @@ def test_a_transformation_without_a_subject_in_the_clause(nlp2):
 def test_a_negated_act_is_its_rejection_in_petrarch2(nlp1, nlp2):
     assert triples(nlp2, "Veloria did not help Kestrel.") == {("VLR", "KST", "122")}
     assert ("VLR", "KST", "070") in triples(nlp1, "Veloria did not help Kestrel.")
+
+
+def test_a_bare_pattern_word_is_a_noun_the_verb_governs_not_one_in_its_phrases(nlp1, nlp2):
+    # "- * TRIP": PETRARCH-2 reads a bare word as the head of the verb's noun phrase
+    assert triples(nlp2, "Veloria made a trip to Kestrel.") == {("VLR", "KST", "036")}
+    text = "Veloria made a statement in Kestrel at the start of a trip."
+    assert not any(code == "036" for _, _, code in triples(nlp2, text))
+    # PETRARCH-1 finds the word anywhere in the verb phrase
+    assert any(code == "036" for _, _, code in triples(nlp1, text))
 
 
 def test_the_pattern_written_with_the_texts_word_form_wins(nlp1):

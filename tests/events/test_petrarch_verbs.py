@@ -141,3 +141,14 @@ def test_compound_marker_in_the_target_phrase_is_one_way(tmp_path: Path):
     # "A concurs with B and C": A→B and A→C, no way back
     assert not by_code["031"].symmetric and by_code["031"].prep == "with"
     assert by_code["036"].symmetric  # a compound subject with equal codes both ways
+
+
+def test_pattern_words_know_whether_they_stand_in_a_prepositional_phrase():
+    from eventwire.events.petrarch_words import after_roles, after_words
+
+    text = " * {SPARE PARTS} (TO +) "
+    assert after_words(text) == ("spare", "parts", "to")
+    assert after_roles(text, after_words(text)) == (False, False, True)
+    # a bare preposition opens a phrase; a leading particle does not
+    assert after_roles(" * TO BORDER ", ("to", "border")) == (True, True)
+    assert after_roles(" * DOWN ARMS ", ("down", "arms")) == (False, False)
