@@ -150,6 +150,12 @@ def test_a_bare_pattern_word_is_a_noun_the_verb_governs_not_one_in_its_phrases(n
     assert any(code == "036" for _, _, code in triples(nlp1, text))
 
 
+def test_a_participle_adjunct_without_a_subject_has_no_source_in_petrarch2(nlp1, nlp2):
+    text = "Veloria attacked Duren, helping Kestrel."
+    assert triples(nlp2, text) == {("VLR", "DUR", "190")}
+    assert ("VLR", "KST", "070") in triples(nlp1, text)  # PETRARCH-1: the subject carries
+
+
 def test_the_pattern_written_with_the_texts_word_form_wins(nlp1):
     assert triples(nlp1, "Veloria lifted the sanctions on Kestrel.") == {("VLR", "KST", "085")}
     assert triples(nlp1, "Veloria lifted the sanction on Kestrel.") == {("VLR", "KST", "0351")}

@@ -4,7 +4,7 @@ In a PETRARCH-2 verb dictionary (one with a verb-transformation section, see
 :mod:`.petrarch_verbs`) a pattern names the verb's own phrases, and the event of a clause
 the verb governs is combined with the verb's code instead of standing beside it
 (PETRARCH-2's "verb interaction", documented with ``utilities.convert_code``): one event
-per verb phrase. Three rules, in this order:
+per verb phrase. The rules, in this order:
 
 - a verb transformation of the dictionary whose governing verb and embedded event fit
   ("~ a (b . ATTACK) SAY = a b 112": X says that Y attacked → X accuses Y; "~ a (a b
@@ -16,7 +16,10 @@ per verb phrase. Three rules, in this order:
   sanctions") makes one event with the governing verb: its subject, the infinitive's
   target and the combined code (:func:`combine`);
 - in a PETRARCH-2 dictionary a negated act is the codebook's rejection of it ("would not
-  give permission" 124), as PETRARCH-2 subtracts a "not" from the act's code.
+  give permission" 124), as PETRARCH-2 subtracts a "not" from the act's code;
+- a participle or gerund adjunct without a subject of its own (", expanding its
+  campaign", "by promoting X") is not coded: PETRARCH-2 takes a source only from the
+  subject of the verb's own clause (or through "to" from the clause above).
 
 Nothing here runs for PETRARCH-1 dictionaries (no transformations), whose patterns reach
 into the clause and whose unit tests expect the embedded event on its own.
@@ -163,8 +166,24 @@ def embedded_events(events: list[Found], lexicon: Lexicon, index: MentionIndex) 
             continue
         dropped.update(id(f) for f in (lower, *uppers))
         added += made
-    kept = [f for f in events if id(f) not in dropped] + added
-    return [_refused(f) for f in kept]
+    kept = [f for f in events if id(f) not in dropped and not _subjectless_adjunct(f.anchor)]
+    return [_refused(f) for f in kept + added]
+
+
+#: Clauses hung on a phrase as adjuncts: "…, expanding its campaign", "by promoting X".
+_ADJUNCTS = frozenset({"advcl", "pcomp", "acl"})
+
+
+def _subjectless_adjunct(verb: Token) -> bool:
+    """A participle or gerund adjunct with no subject of its own ("…, offering support to
+    X", "for helping militants"): PETRARCH-2 takes a source only from the subject of the
+    verb's own clause, or through "to" from the clause above, so it codes nothing here."""
+    tok = verb
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ not in _ADJUNCTS or verb.tag_ not in ("VBG", "VBN"):
+        return False
+    return not _own_subject(verb) and not any(c.dep_ == "aux" for c in verb.children)
 
 
 def _governor(anchor: Token) -> Token | None:
