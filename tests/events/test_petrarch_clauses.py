@@ -103,6 +103,11 @@ def test_an_attack_another_party_is_said_to_have_made_is_an_accusation(nlp2):
     assert found == {("VLR", "KST", "112")}  # the attack itself is only alleged
 
 
+def test_a_conjoined_verb_shares_the_subject_of_the_first_in_a_transformation(nlp2):
+    found = triples(nlp2, "Veloria said Kestrel had attacked Duren and attacked Veloria.")
+    assert found == {("VLR", "KST", "112")}  # both attacks are Kestrel's, both alleged
+
+
 def test_an_attack_the_speaker_says_it_made_is_a_claim_of_responsibility(nlp2):
     assert triples(nlp2, "Veloria said it had attacked Duren.") == {("VLR", "DUR", "015")}
 

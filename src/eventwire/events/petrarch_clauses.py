@@ -208,7 +208,10 @@ def _doers(lower: Found, speakers: list[tuple[ActorMention, bool]]) -> list[Acto
     """The embedded clause's own subject actors; a personal pronoun there with no actor
     of its own is the governing verb's subject ("X said they will attack Y"), as PETRARCH
     takes a pronoun's antecedent from the clause above."""
-    own = [c for c in lower.anchor.children if c.dep_ in _SUBJECTS]
+    verb = lower.anchor
+    while verb.dep_ == "conj" and not _own_subject(verb) and verb.head.i != verb.i:
+        verb = verb.head  # "had attacked X and taken Y": the subject of the first verb
+    own = [c for c in verb.children if c.dep_ in _SUBJECTS]
     if not own:
         return []
     doers = [m for m, _ in lower.sources]
