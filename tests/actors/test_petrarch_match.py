@@ -21,6 +21,7 @@ VELORIA_ [VLR]
 +VELORIAN
 KESTREL_ [KST]
 GLIMMERDALE_ [NOR]
+PORTALBA_ [ESP]
 PALACE_TOWER_ [VLRGOV]
 """
 
@@ -71,6 +72,11 @@ def test_prefix_and_suffix_agents_make_one_actor_of_the_noun_phrase(nlp):
 def test_country_named_as_a_place_is_still_an_actor(nlp):
     # without dictionaries "at Glimmerdale" would be a location, not an actor
     assert "NOR" in codes(nlp, "The rebels fired rockets at Glimmerdale on Sunday.")
+
+
+def test_country_name_modifying_a_noun_is_still_an_actor(nlp):
+    # PETRARCH codes every actor phrase of a noun phrase: "the Portalba festival" names ESP
+    assert "ESP" in codes(nlp, "Kestrel will attend the Portalba festival next week.")
 
 
 def test_coordinated_names_are_not_merged(nlp):

@@ -93,7 +93,9 @@ def test_stats_say_what_was_skipped_and_why(toy):
     # a fixed object of a preposition, words before the verb and a null code are kept now
     # (matched by their words, see test_petrarch_patterns.py); these are still skipped:
     assert stats["skipped: undefined synset &MISSING"] == 1
-    assert stats["skipped: verb transformation"] == 1
+    # a transformation is read when its verbs have codes; SAY and ATTACK have none here
+    assert stats["skipped: transformation of a verb without a code"] == 1
+    assert stats["petrarch-2 semantics"] == 1  # a file with transformations is PETRARCH-2's
     assert stats.get("skipped: multi-word verb that is not verb + particle", 0) == 0
     assert stats["skipped: object after a verb + preposition"] == 1
     assert stats["patterns"] == len(toy.verbs)
@@ -139,3 +141,14 @@ def test_compound_marker_in_the_target_phrase_is_one_way(tmp_path: Path):
     # "A concurs with B and C": A→B and A→C, no way back
     assert not by_code["031"].symmetric and by_code["031"].prep == "with"
     assert by_code["036"].symmetric  # a compound subject with equal codes both ways
+
+
+def test_pattern_words_know_whether_they_stand_in_a_prepositional_phrase():
+    from eventwire.events.petrarch_words import after_roles, after_words
+
+    text = " * {SPARE PARTS} (TO +) "
+    assert after_words(text) == ("spare", "parts", "to")
+    assert after_roles(text, after_words(text)) == (False, False, True)
+    # a bare preposition opens a phrase; a leading particle does not
+    assert after_roles(" * TO BORDER ", ("to", "border")) == (True, True)
+    assert after_roles(" * DOWN ARMS ", ("down", "arms")) == (False, False)

@@ -126,10 +126,11 @@ def _coordinated(doc: Doc, group: list[Candidate]) -> bool:
 
 
 def _keep_places(cands: list[Candidate]) -> None:
-    """Countries dropped as places become actors again; adjectives absorbed into an
-    agent phrase stay absorbed."""
+    """Countries dropped as places or as a noun's modifier ("the Beijing Olympics")
+    become actors again, as PETRARCH codes every actor phrase of a noun phrase;
+    adjectives absorbed into an agent phrase stay absorbed."""
     for cand in cands:
-        named = cand.label == "country" and cand.entry is not None and cand.how != "adjective"
+        named = cand.label == "country" and cand.entry is not None
         if named and cand.dropped and not cand.absorbed:
             cand.dropped = False
 

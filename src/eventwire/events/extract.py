@@ -160,6 +160,10 @@ class EventExtractor(ActorResolution):
                 found.targets = self._actors(pressing_parties(found.anchor), index)
         events = self.calls(sent, verbs, index)  # first: a converted call removes its verb
         events += self._addressed(settle(verbs), index)
+        if self.rule_prefix == "petrarch":  # PETRARCH-2: an embedded clause joins its verb
+            from eventwire.events.petrarch_clauses import embedded_events
+
+            events = embedded_events(events, self.lexicon, index)
         events += self._petrarch_reciprocals(events)
         for tok in sent:
             if tok.pos_ in ("NOUN", "PROPN") and tok.i not in consumed:

@@ -41,6 +41,9 @@ OUTSIDE_PHRASE = frozenset(
         "punct", "mark", "aux", "auxpass", "neg", "parataxis", "relcl", "dep", "intj",
     }
 )  # fmt: skip
+# Clausal complements: a clause with an event of its own ("said [Y attacked Z]", "agreed
+# [to lift the sanctions]"), outside the verb's own phrases in PETRARCH-2.
+CLAUSAL = frozenset({"ccomp", "xcomp", "csubj"})
 # Verbs that carry another verb ("is about to", "seems to") end the climb for a subject
 # only when they have one; the climb stops at the sentence root.
 _MAX_CLIMB = 4
@@ -64,6 +67,14 @@ class PetrarchPattern(VerbPattern):
     #: the verb); k ties word k of ``after`` to the next one, -1 the verb to the first
     before_joins: frozenset[int] = frozenset()
     after_joins: frozenset[int] = frozenset()
+    #: PETRARCH-2 dictionary: the words after the verb are sought in its own phrases (its
+    #: objects and prepositional phrases), never inside a clause it governs ("said the
+    #: rebels attacked" does not match "- * ATTACK", a noun the verb itself would govern)
+    phrase_bound: bool = False
+    #: for each word of ``after``, whether the pattern puts it in a prepositional phrase
+    #: ("- * AID (TO +)"); PETRARCH-2 matches the others in the noun phrases the verb
+    #: governs, outside its prepositional phrases ("- * TRIP" is no "at the start of a trip")
+    after_in_phrases: tuple[bool, ...] = ()
 
     @property
     def specificity(self) -> tuple[int, int, int, int]:
@@ -80,32 +91,54 @@ def match_petrarch(
     extractor's matcher) checks the particle and the preposition; the object's word may
     be anywhere in the object's noun phrase, as PETRARCH matches it ("- * ARTILLERY"
     codes "fired two artillery shells")."""
+    first: VerbPattern | None = None
     for pattern in patterns:
-        if isinstance(pattern, PetrarchPattern) and not _prefixed(pattern, verb):
+        if first is not None and pattern.specificity != first.specificity:
+            break
+        if not _matches(pattern, verb, objs, base):
             continue
-        if isinstance(pattern, PetrarchPattern) and pattern.after:
-            # the words themselves decide: "over" may be the verb's particle or a
-            # preposition, whatever the parser made of it
-            after = _phrase_tokens(verb)
-            ties = pattern.after_joins
-            if _in_order(pattern.after, after, ties, first=verb.i + 1 if -1 in ties else None) and (
-                _before(pattern, verb)
-            ):
-                return pattern
-            continue
-        if pattern.obj is not None and pattern.obj not in _phrase_words(objs):
-            continue
-        loose = replace(pattern, obj=None)
-        # an object pattern still codes when its target preposition is missing
-        missing_prep = pattern.obj is None or base([replace(loose, prep=None)], verb, objs) is None
-        if base([loose], verb, objs) is None and missing_prep:
-            continue
-        if isinstance(pattern, PetrarchPattern) and not (
-            set(pattern.words) <= _phrase_words(objs) and _before(pattern, verb)
-        ):
-            continue
-        return pattern
-    return None
+        first = first or pattern
+        if _written_as(pattern, verb):
+            return pattern
+    return first
+
+
+def _written_as(pattern: VerbPattern, verb: Token) -> bool:
+    """Whether the pattern's words are in the text as written: PETRARCH compares words,
+    not lemmas, so of "- * SANCTION [0351]" and "- * SANCTIONS [085]" the second codes
+    "lifted the sanctions" (a pattern still matches another form when none is written so)."""
+    if not isinstance(pattern, PetrarchPattern) or not pattern.after:
+        return True
+    written = {t.lower_ for t in _phrase_tokens(verb, own=pattern.phrase_bound)}
+    return set(pattern.after) <= written
+
+
+def _matches(pattern: VerbPattern, verb: Token, objs: list[Token], base) -> bool:
+    """Whether the pattern's words (in any of their forms), particle and preposition are
+    in place."""
+    if isinstance(pattern, PetrarchPattern) and not _prefixed(pattern, verb):
+        return False
+    if isinstance(pattern, PetrarchPattern) and pattern.after:
+        # the words themselves decide: "over" may be the verb's particle or a
+        # preposition, whatever the parser made of it
+        ties = pattern.after_joins
+        first = verb.i + 1 if -1 in ties else None
+        if pattern.phrase_bound and pattern.after_in_phrases:
+            found = _structured(pattern, verb, first)
+        else:
+            after = _phrase_tokens(verb, own=pattern.phrase_bound)
+            found = _in_order(pattern.after, after, ties, first=first)
+        return found and _before(pattern, verb)
+    if pattern.obj is not None and pattern.obj not in _phrase_words(objs):
+        return False
+    loose = replace(pattern, obj=None)
+    # an object pattern still codes when its target preposition is missing
+    missing_prep = pattern.obj is None or base([replace(loose, prep=None)], verb, objs) is None
+    if base([loose], verb, objs) is None and missing_prep:
+        return False
+    return not isinstance(pattern, PetrarchPattern) or (
+        set(pattern.words) <= _phrase_words(objs) and _before(pattern, verb)
+    )
 
 
 def _prefixed(pattern: PetrarchPattern, verb: Token) -> bool:
@@ -147,14 +180,63 @@ def reciprocal_events(found: list[Found], table: dict[tuple[str, str], str]) -> 
     return back
 
 
-def _phrase_tokens(verb: Token) -> list[Token]:
+def _phrase_tokens(verb: Token, *, own: bool = False) -> list[Token]:
     """The words of the verb phrase after the verb, in order (subject and the clauses
-    hung on the verb left out)."""
+    hung on the verb left out; with ``own`` its clausal complements too)."""
+    outside = OUTSIDE_PHRASE - {"neg", "dep"}
+    if own:
+        outside |= CLAUSAL
     inside: list[Token] = []
     for child in verb.children:
-        if child.i > verb.i and child.dep_ not in OUTSIDE_PHRASE - {"neg", "dep"}:
+        if child.i > verb.i and child.dep_ not in outside:
             inside.extend(child.subtree)
     return sorted(inside, key=lambda t: t.i)
+
+
+def _structured(pattern: PetrarchPattern, verb: Token, first: int | None) -> bool:
+    """PETRARCH-2: the words in order in the verb's own phrases, each inside or outside a
+    prepositional phrase as the pattern puts it."""
+    tokens = own_phrase(verb)
+    flags = dict(tokens)
+    roles = pattern.after_in_phrases
+
+    def same(token: Token, k: int) -> bool:
+        return flags[token] == roles[k] and _same_word(token, pattern.after[k])
+
+    ordered = [t for t, _ in tokens]
+    return _embeds(pattern.after, ordered, pattern.after_joins, same, first=first)
+
+
+#: Children that open a clause of its own inside a phrase ("allegations that it had …").
+_CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
+_PREP_DEPS = frozenset({"prep", "agent"})
+
+
+def own_phrase(verb: Token) -> list[tuple[Token, bool]]:
+    """The words after the verb in its own phrases, in order, each with whether it lies
+    in a prepositional phrase: PETRARCH-2's noun and prepositional phrases of the verb,
+    not the clauses the verb or its nouns govern."""
+    outside = (OUTSIDE_PHRASE - {"neg", "dep"}) | CLAUSAL
+    stack = [
+        (c, c.dep_ in _PREP_DEPS or (c.dep_ == "dative" and c.pos_ == "ADP"))
+        for c in verb.children
+        if c.i > verb.i and c.dep_ not in outside
+    ]
+    found: dict[Token, bool] = {}
+    while stack:
+        tok, in_phrase = stack.pop()
+        found[tok] = in_phrase
+        for child in tok.children:
+            if child.dep_ not in _CLAUSE_DEPS and child.dep_ != "punct":
+                stack.append((child, in_phrase or child.dep_ in _PREP_DEPS))
+    return sorted(found.items(), key=lambda item: item[0].i)
+
+
+def _same_word(token: Token, word: str) -> bool:
+    """The token is the pattern's word as written or as lemma (a plural in the pattern
+    also matches its singular lemma)."""
+    forms = {word, word[:-1] if word.endswith("s") else word}
+    return token.lower_ in forms or token.lemma_.lower() in forms
 
 
 def _in_order(
@@ -167,15 +249,12 @@ def _in_order(
     a plural in the pattern also matches its singular lemma), the tied ones side by side
     and the first at position ``first`` when given."""
 
-    def same(token: Token, word: str) -> bool:
-        forms = {word, word[:-1] if word.endswith("s") else word}
-        return token.lower_ in forms or token.lemma_.lower() in forms
-
-    return _embeds(words, tokens, ties, same, first=first)
+    return _embeds(words, tokens, ties, lambda t, k: _same_word(t, words[k]), first=first)
 
 
 def _embeds(words, tokens, ties, same, first=None, last=None) -> bool:
-    """Whether ``words`` match ``tokens`` in order, each word k in ``ties`` directly
+    """Whether ``words`` match ``tokens`` in order (``same(token, k)``: the token is word
+    k), each word k in ``ties`` directly
     followed in the text by word k+1, the first word at position ``first`` and the last
     at ``last`` when given (PETRARCH's "_" between words and next to the verb)."""
 
@@ -188,7 +267,7 @@ def _embeds(words, tokens, ties, same, first=None, last=None) -> bool:
                 continue
             if previous is not None and k - 1 in ties and token.i != previous.i + 1:
                 continue
-            if same(token, words[k]) and fits(k + 1, p + 1, token):
+            if same(token, k) and fits(k + 1, p + 1, token):
                 return True
         return False
 
@@ -220,7 +299,7 @@ def _before(pattern: PetrarchPattern, verb: Token) -> bool:
     earlier = [t for t in verb.sent if t.i < verb.i]
     ties = pattern.before_joins
     last = verb.i - 1 if len(words) - 1 in ties else None
-    return _embeds(words, earlier, ties, lambda t, w: t.lower_ == w, last=last)
+    return _embeds(words, earlier, ties, lambda t, k: t.lower_ == words[k], last=last)
 
 
 def naming_complement(patterns: list[VerbPattern]) -> list[VerbPattern]:
@@ -267,7 +346,8 @@ def pattern_words(pattern: VerbPattern, verb: Token) -> set[int]:
     if not isinstance(pattern, PetrarchPattern):
         return set()
     named = {*pattern.words, *pattern.after, *([pattern.obj] if pattern.obj else [])}
-    return {t.i for t in _phrase_tokens(verb) if t.lower_ in named or t.lemma_.lower() in named}
+    tokens = _phrase_tokens(verb, own=pattern.phrase_bound)
+    return {t.i for t in tokens if t.lower_ in named or t.lemma_.lower() in named}
 
 
 def outside(mentions: list[ActorMention], named: set[int]) -> list[ActorMention]:

@@ -13,8 +13,11 @@ The format (see the header comments of PETRARCH's CAMEO.2.0.txt and of
   ``^`` any words, ``(PREP ...)`` a prepositional phrase, ``{A B}`` a noun phrase with
   head ``B``, ``&NAME`` any member of a synset, ``_`` words that must be adjacent.
 - Codes: ``[---]`` codes nothing; ``[042:043]`` gives the code of the source's event and
-  of the target's reciprocal one (equal codes mean a symmetric event).
-- ``~ ...`` lines are verb transformations (statements about events); not converted.
+  of the target's reciprocal one (equal codes mean a symmetric event); PETRARCH-2 reads
+  the second code as the verb's passive reading, so its dictionaries code no reciprocal.
+- ``~ ...`` lines are verb transformations (what a verb makes of the event it governs:
+  ``~ a (b . ATTACK) SAY = a b 112``), read by :mod:`.petrarch_clauses`; a file with them
+  is a PETRARCH-2 dictionary, whose patterns name the verb's own phrases.
 
 A pattern becomes a :class:`~eventwire.events.petrarch_patterns.PetrarchPattern` (a
 :class:`VerbPattern` that also requires the words written before the verb, such as a
@@ -29,24 +32,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from eventwire.errors import DataFileError
 from eventwire.events.lexicon import Lexicon, VerbPattern
+from eventwire.events.petrarch_clauses import PetrarchLexicon, read_transformation
 from eventwire.events.petrarch_patterns import PetrarchPattern
-
-_WORDS = "up down out off away back over in on through together apart aside forward around"
-PARTICLES = frozenset(_WORDS.split())
-_WORDS = (
-    "about above across after against along among around as at before behind below beside "
-    "between beyond by despite during for from in inside into near of off on onto out "
-    "outside over past per since through to toward towards under until upon via with "
-    "within without"
+from eventwire.events.petrarch_words import (
+    MARKERS,
+    PARTICLES,
+    PREPOSITIONS,
+    adjacency,
+    after_roles,
+    after_words,
 )
-PREPOSITIONS = frozenset(_WORDS.split())
+
 _CODE = re.compile(r"\[([^\]]*)\]\s*$")
-_MARKERS = frozenset({"$", "+", "%", "^"})
 
 
 @dataclass
@@ -58,8 +60,17 @@ class _Reader:
     patterns: list[VerbPattern] = field(default_factory=list)
     stats: Counter = field(default_factory=Counter)
     seen: set[tuple] = field(default_factory=set)
+    #: PETRARCH-2 form (the file has verb transformations): patterns name the verb's own
+    #: phrases, and an embedded clause is an event of its own (:mod:`.petrarch_clauses`)
+    phrase_bound: bool = False
+    verb_codes: dict[str, str] = field(default_factory=dict)  # a verb's own code, first wins
+    transformations: list[tuple[str, str]] = field(default_factory=list)  # (line, place)
 
     def add(self, pattern: VerbPattern) -> bool:
+        if isinstance(pattern, PetrarchPattern) and self.phrase_bound:
+            # PETRARCH-2 reads "[042:043]" as the codes of the active and the passive
+            # reading of the verb, one event either way: no reciprocal event
+            pattern = replace(pattern, phrase_bound=True, reciprocal=None)
         key = (pattern.verb, pattern.particle, pattern.obj, pattern.prep)
         if isinstance(pattern, PetrarchPattern):
             key += (pattern.before, pattern.words, pattern.after, pattern.compound)
@@ -82,14 +93,29 @@ def read_petrarch_verbs(path: Path) -> Lexicon:
     except OSError as error:
         raise DataFileError(f"cannot read the verb dictionary: {error}", path=str(path)) from None
     reader = _Reader(path.name)
-    _read(text.splitlines(), reader)
+    lines = text.splitlines()
+    # Verb transformations ("~ a (a b ATTACK) SAY = a b 015") came with PETRARCH-2, which
+    # matches a pattern's words in the verb's own phrases and codes an embedded clause as
+    # an event of its own, combined with the verb's code; PETRARCH-1 patterns run over
+    # the whole verb phrase, embedded clauses included (its unit tests rely on it)
+    reader.phrase_bound = any(line.startswith("~") for line in lines)
+    _read(lines, reader)
     if not reader.patterns:
         raise DataFileError(
             "no verb patterns found; is this a PETRARCH verb dictionary?", path=str(path)
         )
+    rules = []
+    for line, where in reader.transformations:
+        rule = read_transformation(line, reader.verb_codes, where)
+        if isinstance(rule, str):
+            reader.skip(rule)
+        else:
+            rules.append(rule)
+            reader.stats["converted: transformation"] += 1
     stats = dict(sorted(reader.stats.items()))
     stats["patterns"] = len(reader.patterns)
-    return Lexicon(reader.patterns, [], stats)
+    stats["petrarch-2 semantics"] = int(reader.phrase_bound)
+    return PetrarchLexicon(reader.patterns, [], stats, rules, reader.phrase_bound)
 
 
 def _read(lines: list[str], reader: _Reader) -> None:
@@ -112,7 +138,7 @@ def _read(lines: list[str], reader: _Reader) -> None:
             match = re.search(r"\[([^\]]*)\]", line)
             block_code = match.group(1).strip() if match else "---"
         elif line.startswith("~"):
-            reader.skip("verb transformation")
+            reader.transformations.append((line, f"{reader.label}:{number}"))
         elif line.startswith("-") and in_block:
             _pattern(line[1:], verbs, f"{reader.label}:{number}", reader)
         elif in_block:
@@ -140,6 +166,8 @@ def _verb(
         reader.skip("multi-word verb that is not verb + particle")
         return None
     verb, particle, prefix = words[head], (rest[0] if rest else None), tuple(words[:head])
+    if not (particle or prefix) and code not in {"---", ""} and _valid(code):
+        reader.verb_codes.setdefault(verb, code.partition(":")[0].strip())
     if code and not _valid(code):
         reader.skip("code that is no CAMEO code")
     elif code not in {"---", ""}:
@@ -210,7 +238,7 @@ def _pattern(
         if isinstance(shape, str):
             reasons[shape] += 1
             continue
-        after = _after_words(text)
+        after = after_words(text)
         for verb, word, prefix in verbs:
             pattern = _combine(verb, word, shape[:5], code, symmetric, where)
             if isinstance(pattern, VerbPattern):
@@ -218,7 +246,8 @@ def _pattern(
                 # "- % * [030:030]": the members of a compound subject act on each other
                 extra["compound"] = "%" in text.partition("*")[0].split()
                 extra["prefix"] = prefix
-                extra["before_joins"], extra["after_joins"] = _adjacency(text, shape[5], after)
+                extra["before_joins"], extra["after_joins"] = adjacency(text, shape[5], after)
+                extra["after_in_phrases"] = after_roles(text, after)
                 extra["reciprocal"] = _reciprocal(match.group(1))
                 pattern = PetrarchPattern(*_fields(pattern), **extra)
             if isinstance(pattern, str):
@@ -262,50 +291,6 @@ LINEAR = frozenset(
 )  # fmt: skip
 
 
-def _adjacency(
-    text: str, before: tuple[str, ...], after: tuple[str, ...]
-) -> tuple[frozenset[int], frozenset[int]]:
-    """Which words of the pattern "_" ties to the next one ("NEW_ECONOMIC_RELATIONS",
-    "RECENTLY_*", "*_ON"): in ``before``, k ties word k to word k+1 and the last word to
-    the verb; in ``after``, k ties word k to word k+1 and -1 the verb to the first word.
-    Empty when the words read here differ from the pattern's own (no constraint then)."""
-    pre, _, post = text.partition("*")
-    words, ties, _lead, trail = _tied_words(pre)
-    before_ties = ties | ({len(words) - 1} if trail and words else set())
-    if tuple(words) != before:
-        before_ties = set()
-    words, ties, lead, _trail = _tied_words(post)
-    after_ties = ties | ({-1} if lead and words else set())
-    if tuple(words) != after:
-        after_ties = set()
-    return frozenset(before_ties), frozenset(after_ties)
-
-
-def _tied_words(segment: str) -> tuple[list[str], set[int], bool, bool]:
-    """The words of a pattern segment, the k whose word k is tied to word k+1 by "_", and
-    whether "_" ties the segment's start and end to what is outside it (the verb)."""
-    words: list[str] = []
-    ties: set[int] = set()
-    tie = False
-    for piece in re.findall(r"_|[(){}]|[^\s_(){}]+", segment):
-        if piece == "_":
-            tie = True
-        elif piece in "(){}" or piece in _MARKERS:
-            tie = False  # a bracket or an actor marker breaks the chain
-        else:
-            if tie and words:
-                ties.add(len(words) - 1)
-            words.append(piece.lower())
-            tie = False
-    return words, ties, segment.lstrip().startswith("_"), tie
-
-
-def _after_words(text: str) -> tuple[str, ...]:
-    """The pattern's words after the verb, in order, without brackets and markers."""
-    post = text.replace("_", " ").partition("*")[2]
-    return tuple(w for w in re.findall(r"[^\s(){}]+", post.lower()) if w not in _MARKERS)
-
-
 def _linear(text: str) -> tuple | str:
     """The shape of a pattern matched by its words: no object or particle slot; the
     target's preposition is the word right before "+" when it is one. After skipped
@@ -324,7 +309,7 @@ def _linear(text: str) -> tuple | str:
         if mark > 0 and tokens[mark - 1] in PREPOSITIONS:
             prep, target = tokens[mark - 1], "prep"
     both = "%" in before or "%" in tokens
-    words_before = tuple(word.lower() for word in before if word not in _MARKERS)
+    words_before = tuple(word.lower() for word in before if word not in MARKERS)
     return None, None, prep, target, both, words_before, ()
 
 
@@ -373,7 +358,7 @@ def _shape(text: str) -> tuple | str:
     if "+" in before:
         return "target before the verb"
     # Words before the verb ("&NEGATVAUXVRB * OVER EFFORTS", "NOT *") must precede it.
-    words_before = tuple(word.lower() for word in before if word not in _MARKERS)
+    words_before = tuple(word.lower() for word in before if word not in MARKERS)
     both = "%" in before
     tokens = re.findall(r"\(|\)|[^\s(){}]+", post.lower())
     particle: str | None = None
@@ -400,14 +385,14 @@ def _shape(text: str) -> tuple | str:
     shape = _assemble(particle, np, phrases, both)
     if isinstance(shape, str):
         return shape
-    modifiers = tuple(_singular(w) for w in np if w not in _MARKERS)[:-1]
+    modifiers = tuple(_singular(w) for w in np if w not in MARKERS)[:-1]
     return (*shape, words_before, modifiers)
 
 
 def _assemble(
     particle: str | None, np: list[str], phrases: list[list[str]], both: bool
 ) -> tuple[str | None, str | None, str | None, str, bool] | str:
-    words = [word for word in np if word not in _MARKERS]
+    words = [word for word in np if word not in MARKERS]
     if len(words) > 3:
         return "object phrase of more than three words"
     if "$" in np:
