@@ -105,7 +105,10 @@ def call_code(code: str, clause: Token, *, joint: bool = False) -> str:
 
 
 def threat_code(code: str) -> str:
-    """The threat of an event: 163 sanctions → 1312, 19x attack → 1384; else 130."""
+    """The threat of an event: 163 sanctions → 1312, 19x attack → 1384; else 130. A threat
+    stays what it is."""
+    if code[:2] == "13":
+        return code
     for key in (code[:3], code[:2]):
         if key in THREAT_OF:
             return THREAT_OF[key]

@@ -62,6 +62,7 @@ from eventwire.events.clauses import (
 )
 from eventwire.events.complements import (
     COMMITMENT_ROOTS,
+    FORECAST_ROOTS,
     THREATENING_ROOTS,
     asked_clauses,
     bare_commitment,
@@ -75,7 +76,9 @@ from eventwire.events.lexicon import Lexicon, NounPattern, VerbPattern
 from eventwire.events.modality import (
     APPEAL_VERBS,
     CONTROL_VERBS,
+    FORECAST_VERBS,
     INTENT_VERBS,
+    forecast,
     is_refusal,
     modality_of,
     noun_negated,
@@ -223,6 +226,9 @@ class EventExtractor(ActorResolution):
         if promised and code[:2] in THREATENING_ROOTS and on_condition(verb):
             # "will impose sanctions unless …", "will halt talks if …": a threat (13x)
             code = threat_code(code)
+        elif promised and code[:2] in FORECAST_ROOTS and self._forecasts(verb):
+            # "said they would boycott X", "plans to attack X": a threat (13x)
+            code = threat_code(code)
         return Found(
             anchor=verb,
             trigger=trigger,
@@ -249,6 +255,14 @@ class EventExtractor(ActorResolution):
 
         pattern = match_petrarch(patterns, verb, objs, match_verb)
         return None if pattern is None or pattern.code == "---" else pattern
+
+    def _forecasts(self, verb: Token, *, nominal: bool = False) -> bool:
+        """A conflictual act told in the future (:func:`.modality.forecast`); a noun also
+        when its carrier is a verb of plan or promise ("plans sanctions"). PETRARCH
+        dictionaries are left to code as they do."""
+        if self.rule_prefix == "petrarch":
+            return False
+        return forecast(verb) or (nominal and verb.lemma_.lower() in FORECAST_VERBS)
 
     def _petrarch_reciprocals(self, events: list[Found]) -> list[Found]:
         """Dictionary mode: "[032:033]" patterns also code the target's event back."""
@@ -376,6 +390,15 @@ class EventExtractor(ActorResolution):
             sources, targets = [(m, True) for m in targets], []
         modality, negated = self.noun_modality(noun, clause.light)
         code, rule = pattern.code, self._rule("noun", pattern.where, symmetric)
+        if (
+            modality is Modality.INTENDED
+            and not negated
+            and code[:2] in FORECAST_ROOTS
+            and clause.light is not None
+            and self._forecasts(clause.light, nominal=True)
+        ):
+            # "will impose sanctions on X", "plans new sanctions against X": a threat
+            code, symmetric = threat_code(code), False
         if clause.light is not None and known_lemma(clause.light, CARRIERS) in APPEAL_VERBS:
             # "called for talks with Japan": an appeal to meet (026), not talks
             code, rule, symmetric = appeal_code(code), f"appeal:{pattern.where}", False

@@ -12,6 +12,10 @@ Choices (documented in DESIGN terms):
   and commitment to a gerund ("is committed to providing") give **intended**; an
   adjective's copula carries the clause's negation and report ("said it was not
   willing to …");
+- a conflictual act told in the future (:func:`forecast`: "will impose sanctions",
+  "plans to attack", "is prepared to impose martial law") is coded by the events stage
+  as the codebook's threat of it (CAMEO 130 usage note: "when any conflictual behavior
+  is forecasted using future tense, it is treated as a threat");
 - ``could``/``might``/``may``/``can`` and a conditional ``if``/``unless`` clause give
   **hypothetical**;
 - ``must``/``should``/``ought``/"have to" and the complement of an appeal verb
@@ -181,6 +185,43 @@ def is_refusal(verb: Token) -> bool:
         return True
     own = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return is_negated(verb) and bool(own & INTENDED_AUX)
+
+
+#: Verbs whose complement is announced as the subject's own future act ("plans to attack",
+#: "vowed to retaliate"); a decision or agreement ("decided/agreed to impose") is the act
+#: itself settled, not a forecast of it; a wish or offer is no forecast either, nor a
+#: pledge or promise, which commits the subject to a third party ("pledged to expel X"
+#: as a condition of an agreement) rather than forecasting an act against X.
+FORECAST_VERBS = frozenset(
+    {"plan", "intend", "prepare", "vow", "swear", "threaten", "set", "schedule", "aim", "mean"}
+)
+#: Adjectives of readiness whose complement is announced ("is prepared to impose …").
+FORECAST_ADJECTIVES = frozenset({"ready", "prepared", "determined", "poised", "set"})
+
+
+def forecast(verb: Token) -> bool:
+    """Whether ``verb`` is told as the subject's future act: its own will/would/shall
+    ("would boycott", but not the counterfactual "would have"), or the complement of a
+    verb of plan or promise or of an adjective of readiness, through conjunctions and
+    aspect verbs ("is prepared to resume shelling")."""
+    node = verb
+    for _ in range(6):
+        auxes = [c for c in node.children if c.dep_ == "aux" and c.i < node.i]
+        if any(a.lower_ in INTENDED_AUX for a in auxes) and not any(
+            a.lemma_ == "have" for a in auxes
+        ):
+            return True
+        head = node.head
+        if head.i == node.i:
+            return False
+        lemma = head.lemma_.lower()
+        if node.dep_ == "conj" or (node.dep_ == "xcomp" and lemma in ASPECT_VERBS):
+            node = head
+            continue
+        if node.dep_ == "xcomp":
+            return lemma in FORECAST_VERBS or head.lower_ in FORECAST_ADJECTIVES
+        return False
+    return False
 
 
 def noun_negated(noun: Token) -> bool:
