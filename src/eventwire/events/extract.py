@@ -57,6 +57,7 @@ from eventwire.events.clauses import (
     misparsed_datives,
     objects,
     prep_objects,
+    prepositions,
     public_complements,
     subjects,
 )
@@ -88,6 +89,7 @@ from eventwire.events.modality import (
 from eventwire.events.nominal import (
     ADDRESSEE_PREPS,
     CARRIERS,
+    LIGHT_VERBS,
     NounClause,
     match_noun,
     noun_clause,
@@ -96,6 +98,7 @@ from eventwire.events.nominal import (
 )
 from eventwire.events.petrarch_patterns import default_actors, naming_complement
 from eventwire.events.predicates import (
+    armed_arrival,
     attacked,
     generic_call,
     is_carrier,
@@ -203,12 +206,18 @@ class EventExtractor(ActorResolution):
             return None
         if lemma in self.speech and is_report(verb, pattern, lemma):
             return None  # "X said …", "X told reporters …": a quote, not an event
+        if pattern.obj is None and self._carries_event_noun(verb, lemma, objs):
+            return None  # "gave a warm welcome to X": the noun's event, not a gift
         targets, in_slot = self.verb_targets(pattern, verb, objs, index)
         sources = self._subject_actors(verb, index)
         if getattr(pattern, "compound", False) and len(sources) > 1:
             targets = []  # "A and B agree that …": the members are the pairs (Found.pairs)
         elif self.rule_prefix == "petrarch":
             sources, targets = default_actors(verb, pattern, index, sources, targets)
+        code = pattern.code
+        if code == "042" and sources and self.rule_prefix != "petrarch":
+            # "Kenyan peacekeeping troops arrived in Somalia": forces move, no one visits
+            code, targets = armed_arrival(lemma, sources, targets)
         if pattern.converse:
             # "received weapons from X", "faced sanctions from X": X acts on the subject
             if not in_slot:
@@ -221,7 +230,6 @@ class EventExtractor(ActorResolution):
         modality, negated = modality_of(verb, self.speech)
         particle_tokens = [c for c in verb.children if c.dep_ == "prt"]
         trigger = [verb, *particle_tokens, *(objs if pattern.obj else [])]
-        code = pattern.code
         promised = modality is Modality.INTENDED and not negated
         if promised and code[:2] in THREATENING_ROOTS and on_condition(verb):
             # "will impose sanctions unless …", "will halt talks if …": a threat (13x)
@@ -245,6 +253,24 @@ class EventExtractor(ActorResolution):
             # a reduced participle ("sanctions imposed on X") is background, not a report
             agentless=is_passive(verb) and not agent_objects(verb) and verb.dep_ != "acl",
             refused=is_refusal(verb),
+        )
+
+    def _carries_event_noun(self, verb: Token, lemma: str, objs: list[Token]) -> bool:
+        """A light verb whose object is an event noun of the lexicon with its phrase there
+        ("gave a warm welcome to X"): the noun says what happened, so the verb's row that
+        names no object yields to it (own lexicon only). A noun whose phrase is missing
+        ("hosted a summit in Paris") leaves the verb its own reading."""
+        if self.rule_prefix == "petrarch" or known_lemma(verb, LIGHT_VERBS) not in LIGHT_VERBS:
+            return False
+        preps = prepositions([verb, *objs])
+        # the noun takes its target from its own preposition or a fallback one ("offered
+        # military support to X")
+        fallback = bool(preps.intersection(FALLBACK_PREPS))
+        return any(
+            p.prep is None or p.prep in preps or fallback
+            for obj in objs
+            for key in noun_keys(obj)
+            for p in self.lexicon.noun_patterns(key)
         )
 
     def _match(self, patterns: list[VerbPattern], verb: Token, objs: list[Token]):
@@ -302,7 +328,8 @@ class EventExtractor(ActorResolution):
             slot = datives(verb) + ([] if pattern.obj else objs)
         else:
             slot = []
-        if pattern.target == "obj" and pattern.code[:2] in VERBAL_ROOTS:
+        if pattern.target == "obj" and pattern.code[:2] in VERBAL_ROOTS and pattern.code != "115":
+            # (a lawsuit's defendant, 115, is a person or body: "sued a Russian banker")
             # "rejected Indian claims" answers India; "rejected Indian food" answers no one
             slot = [t for t in slot if not self._ordinary_owned(t, index)]
         targets = self._actors(slot, index)
@@ -384,10 +411,14 @@ class EventExtractor(ActorResolution):
             pattern.code, clause.heads, attacked([noun]), index
         )
         sources = noun_sources(clause, index, self._modifier_country)
-        symmetric = pattern.symmetric or pattern.prep == "between"
-        if pattern.prep == "between":
+        pair = pattern.prep == "between" and pattern.symmetric
+        symmetric = pattern.symmetric
+        if pair:
             # "talks between A and B": both are parties; the pair is formed in Found.pairs
             sources, targets = [(m, True) for m in targets], []
+        # else "a mediation effort between A and B" (a row not flagged symmetric): a third
+        # party, the noun's source, acts on both (codebook 045: "the source is always the
+        # mediator and adversaries are the targets")
         modality, negated = self.noun_modality(noun, clause.light)
         code, rule = pattern.code, self._rule("noun", pattern.where, symmetric)
         if (
@@ -413,8 +444,8 @@ class EventExtractor(ActorResolution):
             symmetric=symmetric,
             sources=sources,
             targets=targets,
-            target_in_slot=bool(targets) or pattern.prep == "between",
-            specific=bool(target_tokens) or pattern.prep == "between",
+            target_in_slot=bool(targets) or pair,
+            specific=bool(target_tokens) or pair,
             negated=negated or noun_negated(noun),
             modality=modality,
         )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwire.actors import ActorMention
 from eventwire.events.appeals import ABSORBING_ROOTS
 from eventwire.events.build import Found
 from eventwire.events.clauses import (
@@ -25,24 +26,69 @@ from eventwire.events.nominal import FORCE_ROOTS
 def match_verb(patterns: list[VerbPattern], verb: Token, objs: list[Token]) -> VerbPattern | None:
     """The first (most specific) pattern whose particle, object and preposition are there."""
     prt = particle(verb)
-    words = {w for o in object_heads(objs) for w in (o.lemma_.lower(), o.lower_)}
+    words = {w for o in object_heads(objs) for w in object_words(o)}
     preps = prepositions([verb, *objs, *public_complements([verb, *objs])])
     complement = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
     patterns = [p for p in patterns if complement or not p.clause]
-    for p in patterns:
-        if p.particle is not None and p.particle != prt:
-            continue
-        if p.obj is not None and p.obj not in words:
-            continue
-        if p.prep is not None and p.prep not in preps:
-            continue
-        return p
-    # "provided aid", "imposed sanctions in response to …": the object names the event
-    # even when the target's preposition is missing; the target is then sought elsewhere
-    for p in patterns:
-        if p.obj is not None and p.obj in words and p.particle in (None, prt):
-            return p
-    return None
+    found = [
+        p
+        for p in patterns
+        if (p.particle is None or p.particle == prt)
+        and (p.obj is None or p.obj in words)
+        and (p.prep is None or p.prep in preps)
+    ]
+    if not found:
+        # "provided aid", "imposed sanctions in response to …": the object names the event
+        # even when the target's preposition is missing; the target is then sought elsewhere
+        found = [
+            p
+            for p in patterns
+            if p.obj is not None and p.obj in words and p.particle in (None, prt)
+        ]
+    return _named_first(found) if found else None
+
+
+def _named_first(found: list[VerbPattern]) -> VerbPattern:
+    """The first pattern, unless one as specific names the object by two words ("withdrew
+    the peacekeeping force" is the peacekeepers' withdrawal, not that of any force)."""
+    first = found[0]
+    return next(
+        (p for p in found if p.specificity == first.specificity and p.obj and " " in p.obj),
+        first,
+    )
+
+
+def object_words(obj: Token) -> list[str]:
+    """The words an object matches a row's ``obj`` by: its lemma and form, and the two-word
+    name with the modifier right before it ("peacekeeping force", which is no plain
+    "force"), as nouns are looked up (:func:`.nominal.noun_keys`)."""
+    lemma = obj.lemma_.lower()
+    words = [lemma, obj.lower_]
+    before = obj.doc[obj.i - 1] if obj.i > 0 else None
+    if before is not None and before.head == obj and before.dep_ in ("compound", "amod"):
+        words.append(f"{before.lower_} {lemma}")
+    return words
+
+
+#: Verbs of movement the lexicon codes as a visit (042) when officials make them.
+MOVEMENT_VERBS = frozenset({"arrive", "travel", "fly"})
+#: Sectors of armed forces, whose arrival somewhere is a deployment, not a visit.
+ARMED_SECTORS = frozenset({"MIL", "PKO", "REB", "INS", "UAF"})
+
+
+def armed_arrival(
+    lemma: str, sources: list[tuple[ActorMention, bool]], targets: list[ActorMention]
+) -> tuple[str, list[ActorMention]]:
+    """The code and targets of a visit made by a verb of movement: when every source is an
+    armed force, peacekeepers arriving in X are peacekeeping provided to X (074: "code
+    here reported deployment of forces"); other forces arriving are a deployment (150,
+    aimed at no one named, as "deployed troops" is); officials keep the visit (042)."""
+    sectors = [set(m.actor.sectors) for m, _ in sources]
+    if lemma not in MOVEMENT_VERBS or not all(s & ARMED_SECTORS for s in sectors):
+        return "042", targets
+    if all("PKO" in s for s in sectors):
+        return "074", targets
+    return "150", []
 
 
 def names_object(verb: Token) -> bool:
