@@ -85,3 +85,16 @@ def test_conjoined_event_nouns_share_the_light_verb(code) -> None:
     # "strikes" is parsed as a conjunct of the object "air"
     events = code("The Kenyan army launched air and artillery strikes on Somali rebels.")
     assert [(e.source.code, e.cameo[:2]) for e in events] == [("KENMIL", "19")]
+
+
+def test_disapproval_of_a_clause_targets_its_subject(code) -> None:
+    # the clause may come after the verb or before it
+    events = code("The Serbian government charged that Croatian police had beaten journalists.")
+    assert ("SRBGOV", "HRVCOP", "112") in triples(events)
+    events = code(
+        "Croatian authorities are failing to protect refugees, the Serbian government protested."
+    )
+    assert ("SRBGOV", "HRVGOV", "110") in triples(events)
+    # without a clause "protest" is a street protest (14)
+    events = code("Serbian students protested against the Croatian government.")
+    assert triples(events) == {("SRBEDU", "HRVGOV", "140")}

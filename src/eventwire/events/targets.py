@@ -100,16 +100,36 @@ class TargetFinding(ActorResolution):
         if pattern.target == "none":
             targets = self._addressee(pattern.code, verb, objs, index)
             return targets, bool(targets)
+        targets = self._accused(pattern.code, verb, index)
+        if targets:
+            return targets, True
         return self._fallback_targets(pattern.code, heads, attacked(objs), index), False
+
+    def _accused(self, code: str, verb: Token, index: MentionIndex) -> list[ActorMention]:
+        """Who a disapproval or accusation (11) is about when it names no one itself: the
+        subject of its complement clause, said before or after it ("charged that Croatian
+        police had beaten X", "Croatian police beat X, Serbia protested")."""
+        if code[:2] != "11":
+            return []
+        return [
+            m
+            for clause in verb.children
+            if clause.dep_ == "ccomp"
+            for subject in clause.children
+            if subject.dep_ in ("nsubj", "nsubjpass")
+            for m in index.actors(subject)
+            if m.kind != "pronoun"
+        ]
 
     def _addressee(
         self, code: str, verb: Token, objs: list[Token], index: MentionIndex
     ) -> list[ActorMention]:
         """The addressee of a statement, appeal or demand whose row names no target:
         the verb's to-phrase ("expressed concern to X"); for a demand also the from-phrase
-        on the verb or what is demanded ("demanded autonomy from X")."""
+        on the verb or what is demanded ("demanded autonomy from X"). A disapproval is
+        about the subject of its clause (:meth:`_accused`)."""
         if code[:2] not in ADDRESSED_ROOTS:
-            return []
+            return self._accused(code, verb, index)
         targets = self._actors(prep_objects([verb, *objs], "to"), index)
         if not targets and code[:2] == "10":
             targets = self._actors(prep_objects([verb, *objs], "from"), index)
