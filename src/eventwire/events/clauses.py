@@ -17,7 +17,12 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from eventwire.actors import ActorMention
-from eventwire.events.modality import ASPECT_VERBS, commitment_head
+from eventwire.events.modality import (
+    ADDRESSING_VERBS,
+    ASPECT_VERBS,
+    commitment_head,
+    controlled,
+)
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -215,7 +220,13 @@ def is_passive(verb: Token) -> bool:
 def is_reduced_passive(verb: Token) -> bool:
     """A past participle modifying a noun: "the rebels backed by Iran", "sanctions imposed
     on X". The noun is its logical object, the by-phrase its agent."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        # "an admission that troops had killed …" is a clause of its own, not a participle
+        and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
+    )
 
 
 def particle(verb: Token) -> str | None:
@@ -340,7 +351,7 @@ def subjects(verb: Token) -> list[Slot]:
     if verb.dep_ == "conj" and head.i != verb.i:
         # "criticised and threatened": the second verb shares the first one's subject
         return [Slot(s.token, False) for s in subjects(head)]
-    if verb.dep_ == "xcomp" and head.i != verb.i:
+    if controlled(verb) and head.i != verb.i:
         # "began to shell", "used tear gas to disperse": an aspect verb's subject does
         # the act itself, so the subject counts as the clause's own
         own_act = head.lemma_.lower() in ASPECT_VERBS
@@ -422,14 +433,27 @@ def controller(matrix: Token) -> list[Token]:
     objs = [c for c in matrix.children if c.dep_ in OBJECT_DEPS]
     if objs and matrix.lemma_.lower() not in PURPOSE_VERBS:
         return objs
+    if matrix.lemma_.lower() in ADDRESSING_VERBS:
+        # "called on Arabs to mobilise", "appealed to Kenya to help": the addressee acts
+        addressed = [
+            g
+            for c in matrix.children
+            if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if addressed:
+            return addressed
     return [s.token for s in subjects(matrix)]
 
 
 #: Verbs whose "X to …" is a purpose of the subject, not a task for X: "used tear gas to
-#: disperse", "sent troops to secure", "took steps to ease".
+#: disperse", "sent troops to secure", "took steps to ease", "began a hunger strike to
+#: demand".
 PURPOSE_VERBS = frozenset(
     {"use", "send", "deploy", "dispatch", "take", "spend", "employ", "mobilise", "mobilize",
-     "launch", "open", "hold", "sign", "build", "set", "pass", "adopt"}
+     "launch", "open", "hold", "sign", "build", "set", "pass", "adopt", "begin", "start",
+     "continue", "resume", "stage"}
 )  # fmt: skip
 
 

@@ -41,9 +41,11 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.actors import KnowledgeBase, load_knowledge_base
 from eventwire.events.actors_of import PhraseIndex
 from eventwire.events.appeals import (
+    absorb_asked,
     addressees,
     appeal_code,
     call_code,
+    protest_targets,
     settle,
     threat_code,
 )
@@ -76,6 +78,7 @@ from eventwire.events.modality import (
     CONTROL_VERBS,
     FORECAST_VERBS,
     INTENT_VERBS,
+    alleged,
     forecast,
     is_refusal,
     modality_of,
@@ -161,7 +164,8 @@ class EventExtractor(TargetFinding):
                     events.append(found)
                     # "suspension of cooperation": the object is part of this event
                     consumed.update(t.i for t in found.trigger)
-        return without_untargeted_twins(events)
+        # "its demand that X ease restrictions": the demand of the easing, not the easing
+        return without_untargeted_twins(protest_targets(absorb_asked(events)))
 
     def verb_event(
         self, verb: Token, index: MentionIndex, consumed: set[int], *, framing: bool = True
@@ -171,6 +175,8 @@ class EventExtractor(TargetFinding):
         :func:`.complements.bare_commitment`)."""
         lemma = known_lemma(verb, self.verb_lemmas)
         patterns = self.lexicon.verb_patterns(lemma)
+        if self.rule_prefix != "petrarch" and alleged(verb):
+            return None  # "denied charges that X had helped Y": a disputed claim's content
         if self.rule_prefix == "petrarch":  # PETRARCH lists some forms as verbs ("LEFT")
             patterns = self.lexicon.verb_patterns(verb.lower_) or patterns
         if not patterns:

@@ -121,6 +121,11 @@ def attacked(tokens: list[Token]) -> list[Token]:
     return [*tokens, *(t for p in ("on", "against") for t in prep_objects(tokens, p))]
 
 
+#: Verbs whose direct object is always what is asked for ("demanded an apology"), unlike
+#: "told reporters" or "asked the minister", whose object is who is spoken to.
+DEMANDING_VERBS = frozenset({"demand", "request"})
+
+
 def is_report(verb: Token, pattern: VerbPattern, lemma: str = "") -> bool:
     """A reporting verb that only reports: statement, appeal or demand codes without a
     complement saying what is asked ("told reporters" is no demand; "told X to leave" is,
@@ -131,6 +136,8 @@ def is_report(verb: Token, pattern: VerbPattern, lemma: str = "") -> bool:
     asks = any(c.dep_ == "xcomp" for c in verb.children) or (
         lemma in APPEAL_VERBS and bool(asked_clauses(verb))
     )
+    # "demanded an apology from X": whatever a demand verb takes as object is asked for
+    asks = asks or (lemma in DEMANDING_VERBS and any(c.dep_ == "dobj" for c in verb.children))
     # "demanded elections", "asked for aid": an object the row names is what is asked
     return pattern.code[:2] in ("02", "10") and not asks and pattern.obj is None
 

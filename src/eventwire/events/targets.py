@@ -126,13 +126,21 @@ class TargetFinding(ActorResolution):
     ) -> list[ActorMention]:
         """The addressee of a statement, appeal or demand whose row names no target:
         the verb's to-phrase ("expressed concern to X"); for a demand also the from-phrase
-        on the verb or what is demanded ("demanded autonomy from X"). A disapproval is
+        on the verb or what is demanded ("demanded autonomy from X"), or the agent of what
+        is demanded ("an admission by X", "X's apology"). A disapproval is
         about the subject of its clause (:meth:`_accused`)."""
         if code[:2] not in ADDRESSED_ROOTS:
             return self._accused(code, verb, index)
         targets = self._actors(prep_objects([verb, *objs], "to"), index)
         if not targets and code[:2] == "10":
             targets = self._actors(prep_objects([verb, *objs], "from"), index)
+        if not targets and code[:2] == "10":
+            # "demanded an admission by X", "demanded X's apology": who is to do what is
+            # demanded is asked for it
+            agents = prep_objects([verb, *objs], "by") + [
+                c for o in objs for c in o.children if c.dep_ == "poss"
+            ]
+            targets = [m for m in self._actors(agents, index) if m.kind != "pronoun"]
         return targets
 
     def _fallback_targets(
