@@ -98,3 +98,14 @@ def test_disapproval_of_a_clause_targets_its_subject(code) -> None:
     # without a clause "protest" is a street protest (14)
     events = code("Serbian students protested against the Croatian government.")
     assert triples(events) == {("SRBEDU", "HRVGOV", "140")}
+
+
+def test_force_by_no_named_actor_keeps_the_victim_without_a_source(code) -> None:
+    # a by-phrase that names a weapon, not an actor, names no source
+    events = code("Three Kenyan soldiers were killed by a roadside device near Garissa.")
+    assert triples(events) == {(None, "KENMIL", "190")}
+    # a noun of force that killed named victims is coded once, without a source
+    events = code("A roadside bombing near Garissa killed two Kenyan soldiers.")
+    assert triples(events) == {(None, "KENMIL", "1833")}
+    events = code("Three Kenyan soldiers were killed in an air strike.")
+    assert triples(events) == {(None, "KENMIL", "195")}

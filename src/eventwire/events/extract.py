@@ -52,7 +52,6 @@ from eventwire.events.appeals import (
 from eventwire.events.build import Found, to_records
 from eventwire.events.clauses import (
     MentionIndex,
-    agent_objects,
     governing_verb,
     is_passive,
     known_lemma,
@@ -88,6 +87,7 @@ from eventwire.events.modality import (
 )
 from eventwire.events.nominal import (
     CARRIERS,
+    FORCE_ROOTS,
     LIGHT_VERBS,
     NounClause,
     match_noun,
@@ -244,7 +244,8 @@ class EventExtractor(TargetFinding):
             negated=negated,
             modality=modality,
             # a reduced participle ("sanctions imposed on X") is background, not a report
-            agentless=is_passive(verb) and not agent_objects(verb) and verb.dep_ != "acl",
+            # "were killed by a roadside bomb": a by-phrase naming no actor names no source
+            agentless=is_passive(verb) and not sources and verb.dep_ != "acl",
             refused=is_refusal(verb),
         )
 
@@ -340,6 +341,8 @@ class EventExtractor(TargetFinding):
             specific=bool(target_tokens) or pair,
             negated=negated or noun_negated(noun),
             modality=modality,
+            # "a roadside bombing killed two soldiers": who was hit is known, not who hit
+            agentless=not sources and bool(clause.victims) and code[:2] in FORCE_ROOTS,
         )
 
     def _noun_match(

@@ -175,7 +175,7 @@ def without_untargeted_twins(events: list[Found]) -> list[Found]:
     # "soldiers were killed in an Israeli air strike", "were wounded by mortar fire": the
     # verb of harm and the noun naming the act that caused it are one event; the noun
     # says which force was used and who used it
-    causes = [f for f in kept if f.sources and f.code[:2] in FORCE_ROOTS]
+    causes = [f for f in kept if (f.sources or f.agentless) and f.code[:2] in FORCE_ROOTS]
     return [f for f in kept if not any(_same_act(f, cause) for cause in causes)]
 
 
