@@ -120,3 +120,18 @@ def test_decided_or_refused_conflict_is_no_threat(code) -> None:
     # a decision settles the act itself; a refusal is a rejection, not a threat
     assert triples(code("Chile agreed to impose sanctions on Peru.")) == {("CHL", "PER", "163")}
     assert [(e.cameo, e.negated) for e in code("Chile will not attack Peru.")] == [("190", True)]
+
+
+def test_committed_to_an_uncoded_act_is_the_subjects_commitment(code) -> None:
+    # "is committed to" is a state of the subject, not a passive with no agent
+    assert triples(code("Vietnam is committed to opening up its economy.")) == {
+        ("VNM", None, "030")
+    }
+    # a coded act keeps its own intent code, the bare commitment is not added
+    events = code("Kenya is committed to providing aid to Uganda.")
+    assert triples(events) == {("KEN", "UGA", "033")}
+
+
+def test_gerund_after_a_target_preposition_is_no_target(code) -> None:
+    # "contributed to planning X" contributes to an activity, not aid to anyone
+    assert code("The Malian army contributed to planning the operation.") == []

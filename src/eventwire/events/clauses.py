@@ -20,6 +20,7 @@ from eventwire.actors import ActorMention
 from eventwire.events.modality import (
     ADDRESSING_VERBS,
     ASPECT_VERBS,
+    COMMITTED_TO,
     commitment_head,
     controlled,
 )
@@ -214,7 +215,20 @@ def is_passive(verb: Token) -> bool:
     modifies a noun ("militants backed by Iran": the militants are backed)."""
     if is_reduced_passive(verb):
         return True
+    if committed_state(verb):
+        return False
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def committed_state(verb: Token) -> bool:
+    """A participle of commitment read as a state, not a passive: "Vietnam is committed
+    to opening its economy" says what Vietnam has committed itself to, and no one
+    committed Vietnam (no by-phrase)."""
+    return (
+        verb.lower_ in COMMITTED_TO
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def is_reduced_passive(verb: Token) -> bool:
@@ -303,6 +317,17 @@ def prepositions(heads: list[Token]) -> set[str]:
     }
 
 
+def gerund_prepositions(heads: list[Token]) -> set[str]:
+    """Prepositions with a gerund attached to any of ``heads`` ("committed to opening its
+    economy"): they select a pattern but introduce no actor."""
+    return {
+        c.lower_
+        for head in heads
+        for c in head.children
+        if c.dep_ == "prep" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+    }
+
+
 #: Entity types of a time expression: a phrase of them says when, not with whom.
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
@@ -334,6 +359,8 @@ def subjects(verb: Token) -> list[Slot]:
     one inherited from a conjoined verb, a controlling verb or the noun it modifies."""
     if is_passive(verb):
         own = agent_objects(verb)
+    elif committed_state(verb):
+        own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
     else:
         own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if len(own) > 1 and _misparsed_list(own):

@@ -12,6 +12,7 @@ from eventwire.events.appeals import ABSORBING_ROOTS
 from eventwire.events.build import Found
 from eventwire.events.clauses import (
     AUTHORED_NOUNS,
+    gerund_prepositions,
     particle,
     prep_objects,
     prepositions,
@@ -28,6 +29,7 @@ def match_verb(patterns: list[VerbPattern], verb: Token, objs: list[Token]) -> V
     prt = particle(verb)
     words = {w for o in object_heads(objs) for w in object_words(o)}
     preps = prepositions([verb, *objs, *public_complements([verb, *objs])])
+    gerunds = gerund_prepositions([verb])
     complement = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
     patterns = [p for p in patterns if complement or not p.clause]
     found = [
@@ -35,7 +37,9 @@ def match_verb(patterns: list[VerbPattern], verb: Token, objs: list[Token]) -> V
         for p in patterns
         if (p.particle is None or p.particle == prt)
         and (p.obj is None or p.obj in words)
-        and (p.prep is None or p.prep in preps)
+        # "committed to opening its economy": a gerund selects a row whose target is not
+        # the preposition's object ("contributed to planning X" is no aid to anyone)
+        and (p.prep is None or p.prep in preps or (p.target != "prep" and p.prep in gerunds))
     ]
     if not found:
         # "provided aid", "imposed sanctions in response to …": the object names the event
