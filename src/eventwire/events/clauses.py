@@ -231,6 +231,20 @@ def committed_state(verb: Token) -> bool:
     )
 
 
+def committed_gerunds(verb: Token) -> list[Token]:
+    """What a subject in a committed state is committed to doing: the gerunds after "to"
+    ("is committed to opening …"); none for any other verb."""
+    if not committed_state(verb):
+        return []
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for g in c.children
+        if g.dep_ == "pcomp" and g.tag_ == "VBG"
+    ]
+
+
 def is_reduced_passive(verb: Token) -> bool:
     """A past participle modifying a noun: "the rebels backed by Iran", "sanctions imposed
     on X". The noun is its logical object, the by-phrase its agent."""

@@ -20,7 +20,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from eventwire.events.clauses import prep_objects
+from eventwire.events.clauses import committed_gerunds, prep_objects
 from eventwire.events.lexicon import row_error, tsv_rows
 from eventwire.events.modality import APPEAL_VERBS, INTENT_VERBS, NEGATING_VERBS, own_modality
 from eventwire.records import Modality
@@ -109,6 +109,7 @@ def bare_commitment(verb: Token, verbs: Mapping[int, object]) -> bool:
     if lemma not in COMMITMENT_VERBS or lemma in APPEAL_VERBS:
         return False
     complements = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    complements += committed_gerunds(verb)  # "is committed to opening its economy"
     if not complements:
         return False
     embedded = {t.i for c in complements for t in (c, *c.conjuncts)}

@@ -12,6 +12,7 @@ from eventwire.events.appeals import ABSORBING_ROOTS
 from eventwire.events.build import Found
 from eventwire.events.clauses import (
     AUTHORED_NOUNS,
+    committed_gerunds,
     gerund_prepositions,
     particle,
     prep_objects,
@@ -152,7 +153,10 @@ def is_carrier(verb: Token, lemma: str, patterns: list[VerbPattern]) -> bool:
         return False
     if any(p.code[:2] in ABSORBING_ROOTS for p in patterns):
         return False  # "threatened to …" is the threat
-    return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children)
+    # "is committed to providing aid": the gerund is the event, as an infinitive would be
+    return bool(committed_gerunds(verb)) or any(
+        c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children
+    )
 
 
 def generic_call(clause: Token) -> str:
