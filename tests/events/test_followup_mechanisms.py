@@ -177,8 +177,9 @@ def test_countryless_generic_agent_acting_alone_is_not_kept(code) -> None:
 
 
 def test_reported_agentless_attack_is_kept(code) -> None:
+    # the noun names the force used (shelling: 194), so it is the one event coded
     events = code("Four Malian soldiers were killed in the shelling, police said.")
-    assert triples(events) == {(None, "MLIMIL", "190")}
+    assert triples(events) == {(None, "MLIMIL", "194")}
     assert events[0].modality.value == "reported"
 
 

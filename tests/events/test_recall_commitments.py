@@ -70,8 +70,6 @@ def test_framing_noun_lets_its_of_phrase_match_the_pattern(code) -> None:
 def test_hostile_act_promised_on_a_condition_is_a_threat(code) -> None:
     events = code("Chile will impose sanctions on Peru unless Lima frees the prisoners.")
     assert ("CHL", "PER", "1312") in triples(events)
-    # without a condition the promised act keeps its own code
-    assert triples(code("Chile will impose sanctions on Peru.")) == {("CHL", "PER", "163")}
 
 
 def test_commitment_with_an_object_but_no_partner_is_kept(code) -> None:
@@ -105,3 +103,35 @@ def test_refusal_without_partner_is_the_subjects_own_rejection(code) -> None:
 def test_compound_of_an_effort_noun_names_the_activity(code) -> None:
     events = code("Chilean officials ended mediation efforts on Monday.")
     assert [(e.source.code, e.cameo) for e in events] == [("CHLGOV", "165")]
+
+
+def test_conflictual_act_told_in_the_future_is_a_threat(code) -> None:
+    # codebook, 130: "'will attack' is coded as 'Threaten to attack'"
+    assert triples(code("Chile will impose sanctions on Peru.")) == {("CHL", "PER", "1312")}
+    assert triples(code("Chile plans new sanctions against Peru.")) == {("CHL", "PER", "1312")}
+    events = code("Bolivia said it would boycott Peruvian goods.")
+    assert [(e.cameo, e.modality.value) for e in events] == [("1312", "intended")]
+    assert triples(code("The Chilean army is prepared to resume shelling Peruvian positions.")) == {
+        ("CHLMIL", "PER", "1384")
+    }
+
+
+def test_decided_or_refused_conflict_is_no_threat(code) -> None:
+    # a decision settles the act itself; a refusal is a rejection, not a threat
+    assert triples(code("Chile agreed to impose sanctions on Peru.")) == {("CHL", "PER", "163")}
+    assert [(e.cameo, e.negated) for e in code("Chile will not attack Peru.")] == [("190", True)]
+
+
+def test_committed_to_an_uncoded_act_is_the_subjects_commitment(code) -> None:
+    # "is committed to" is a state of the subject, not a passive with no agent
+    assert triples(code("Vietnam is committed to opening up its economy.")) == {
+        ("VNM", None, "030")
+    }
+    # a coded act keeps its own intent code, the bare commitment is not added
+    events = code("Kenya is committed to providing aid to Uganda.")
+    assert triples(events) == {("KEN", "UGA", "033")}
+
+
+def test_gerund_after_a_target_preposition_is_no_target(code) -> None:
+    # "contributed to planning X" contributes to an activity, not aid to anyone
+    assert code("The Malian army contributed to planning the operation.") == []

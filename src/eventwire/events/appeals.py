@@ -13,6 +13,8 @@ from spacy.tokens import Token
 from eventwire.actors import ActorMention
 from eventwire.events.build import Found
 from eventwire.events.cameo import is_known_code
+from eventwire.events.modality import controlled, noun_complement_modality
+from eventwire.records import Modality
 
 #: Roots of matrix verbs that absorb their complement (appeal, demand, threaten).
 ABSORBING_ROOTS = frozenset({"02", "10", "13"})
@@ -55,12 +57,60 @@ def settle(verbs: dict[int, Found]) -> list[Found]:
     return [f for i, f in verbs.items() if i not in absorbed]
 
 
+def absorb_asked(events: list[Found]) -> list[Found]:
+    """Let a demand or appeal noun absorb the act its complement clause asks for, as
+    :func:`settle` does for verbs: "repeated its demand that X ease restrictions" is the
+    demand of the easing (1051) addressed to X, not X's easing of them."""
+    nouns = {
+        f.anchor.i: f
+        for f in events
+        if f.anchor.pos_ in ("NOUN", "PROPN") and f.code[:2] in ("02", "10")
+    }
+    if not nouns:
+        return events
+    absorbed: set[int] = set()
+    for found in events:
+        clause = found.anchor
+        outer = nouns.get(clause.head.i)
+        if outer is None or noun_complement_modality(clause) is not Modality.DEMANDED:
+            continue
+        absorbed.add(id(found))
+        if not outer.targets:
+            outer.targets = [m for m, _ in found.sources]
+        if outer.code in ("02", "020"):
+            outer.code = appeal_code(found.code)
+        elif outer.code in ("10", "100"):
+            outer.code = demand_code(found.code)
+    return [f for f in events if id(f) not in absorbed]
+
+
+def protest_targets(events: list[Found]) -> list[Found]:
+    """A protest (14) aimed at no one named takes the addressee of the demand it is held
+    to make ("staged demonstrations to demand reforms by the government": the protest
+    is aimed at the government, as its demand is)."""
+    asks = [f for f in events if f.code[:2] in ("02", "10") and f.targets]
+    for found in events:
+        if found.targets or found.code[:2] != "14":
+            continue
+        carriers = {found.anchor.i, found.anchor.head.i}
+        for ask in asks:
+            purpose = ask.anchor
+            if (
+                purpose.dep_ in ("advcl", "xcomp")
+                and purpose.head.i in carriers
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children)
+            ):
+                found.targets = list(ask.targets)
+                break
+    return events
+
+
 def _matrix_of(verb: Token) -> Token | None:
     """The verb whose complement ``verb`` is (through conjoined verbs)."""
     node = verb
     while node.dep_ == "conj" and node.head.i != node.i:
         node = node.head
-    if node.dep_ in ("xcomp", "ccomp") and node.head.i != node.i:
+    if (node.dep_ == "ccomp" or controlled(node)) and node.head.i != node.i:
         return node.head
     return None
 
@@ -105,7 +155,10 @@ def call_code(code: str, clause: Token, *, joint: bool = False) -> str:
 
 
 def threat_code(code: str) -> str:
-    """The threat of an event: 163 sanctions → 1312, 19x attack → 1384; else 130."""
+    """The threat of an event: 163 sanctions → 1312, 19x attack → 1384; else 130. A threat
+    stays what it is."""
+    if code[:2] == "13":
+        return code
     for key in (code[:3], code[:2]):
         if key in THREAT_OF:
             return THREAT_OF[key]

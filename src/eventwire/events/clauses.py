@@ -17,7 +17,13 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from eventwire.actors import ActorMention
-from eventwire.events.modality import ASPECT_VERBS, commitment_head
+from eventwire.events.modality import (
+    ADDRESSING_VERBS,
+    ASPECT_VERBS,
+    COMMITTED_TO,
+    commitment_head,
+    controlled,
+)
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -209,13 +215,46 @@ def is_passive(verb: Token) -> bool:
     modifies a noun ("militants backed by Iran": the militants are backed)."""
     if is_reduced_passive(verb):
         return True
+    if committed_state(verb):
+        return False
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def committed_state(verb: Token) -> bool:
+    """A participle of commitment read as a state, not a passive: "Vietnam is committed
+    to opening its economy" says what Vietnam has committed itself to, and no one
+    committed Vietnam (no by-phrase)."""
+    return (
+        verb.lower_ in COMMITTED_TO
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def committed_gerunds(verb: Token) -> list[Token]:
+    """What a subject in a committed state is committed to doing: the gerunds after "to"
+    ("is committed to opening …"); none for any other verb."""
+    if not committed_state(verb):
+        return []
+    return [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "to"
+        for g in c.children
+        if g.dep_ == "pcomp" and g.tag_ == "VBG"
+    ]
 
 
 def is_reduced_passive(verb: Token) -> bool:
     """A past participle modifying a noun: "the rebels backed by Iran", "sanctions imposed
     on X". The noun is its logical object, the by-phrase its agent."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ in ("NOUN", "PROPN")
+        # "an admission that troops had killed …" is a clause of its own, not a participle
+        and not any(c.dep_ in ("nsubj", "aux") for c in verb.children)
+    )
 
 
 def particle(verb: Token) -> str | None:
@@ -292,6 +331,17 @@ def prepositions(heads: list[Token]) -> set[str]:
     }
 
 
+def gerund_prepositions(heads: list[Token]) -> set[str]:
+    """Prepositions with a gerund attached to any of ``heads`` ("committed to opening its
+    economy"): they select a pattern but introduce no actor."""
+    return {
+        c.lower_
+        for head in heads
+        for c in head.children
+        if c.dep_ == "prep" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+    }
+
+
 #: Entity types of a time expression: a phrase of them says when, not with whom.
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
@@ -323,6 +373,8 @@ def subjects(verb: Token) -> list[Slot]:
     one inherited from a conjoined verb, a controlling verb or the noun it modifies."""
     if is_passive(verb):
         own = agent_objects(verb)
+    elif committed_state(verb):
+        own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
     else:
         own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
     if len(own) > 1 and _misparsed_list(own):
@@ -340,7 +392,7 @@ def subjects(verb: Token) -> list[Slot]:
     if verb.dep_ == "conj" and head.i != verb.i:
         # "criticised and threatened": the second verb shares the first one's subject
         return [Slot(s.token, False) for s in subjects(head)]
-    if verb.dep_ == "xcomp" and head.i != verb.i:
+    if controlled(verb) and head.i != verb.i:
         # "began to shell", "used tear gas to disperse": an aspect verb's subject does
         # the act itself, so the subject counts as the clause's own
         own_act = head.lemma_.lower() in ASPECT_VERBS
@@ -422,14 +474,27 @@ def controller(matrix: Token) -> list[Token]:
     objs = [c for c in matrix.children if c.dep_ in OBJECT_DEPS]
     if objs and matrix.lemma_.lower() not in PURPOSE_VERBS:
         return objs
+    if matrix.lemma_.lower() in ADDRESSING_VERBS:
+        # "called on Arabs to mobilise", "appealed to Kenya to help": the addressee acts
+        addressed = [
+            g
+            for c in matrix.children
+            if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if addressed:
+            return addressed
     return [s.token for s in subjects(matrix)]
 
 
 #: Verbs whose "X to …" is a purpose of the subject, not a task for X: "used tear gas to
-#: disperse", "sent troops to secure", "took steps to ease".
+#: disperse", "sent troops to secure", "took steps to ease", "began a hunger strike to
+#: demand".
 PURPOSE_VERBS = frozenset(
     {"use", "send", "deploy", "dispatch", "take", "spend", "employ", "mobilise", "mobilize",
-     "launch", "open", "hold", "sign", "build", "set", "pass", "adopt"}
+     "launch", "open", "hold", "sign", "build", "set", "pass", "adopt", "begin", "start",
+     "continue", "resume", "stage"}
 )  # fmt: skip
 
 

@@ -7,7 +7,8 @@
 - an appeal verb's that-clause with a base-form or modal verb is what is asked
   ("demanded that X give up Y");
 - an intended hostile act with an if/unless clause is a threat ("will impose sanctions
-  unless …").
+  unless …"), and so is a conflictual act told in the future ("will impose sanctions",
+  :func:`.modality.forecast`).
 """
 
 from __future__ import annotations
@@ -19,13 +20,17 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from eventwire.events.clauses import prep_objects
+from eventwire.events.clauses import committed_gerunds, prep_objects
 from eventwire.events.lexicon import row_error, tsv_rows
 from eventwire.events.modality import APPEAL_VERBS, INTENT_VERBS, NEGATING_VERBS, own_modality
 from eventwire.records import Modality
 
 #: Roots of hostile acts that are threats when promised on a condition (12–20).
 THREATENING_ROOTS = frozenset(f"{n:02d}" for n in range(12, 21))
+#: Roots of conflictual acts (protest, force posture, reduced relations, coercion, force)
+#: that are threats when told in the future (codebook, 130: "'will attack' is coded as
+#: 'Threaten to attack'"); a future rejection or criticism (12, 11) stays itself.
+FORECAST_ROOTS = frozenset(f"{n:02d}" for n in range(14, 21))
 
 OBJECT_NOUNS_HEADER = "noun\tkind\tnote"
 OBJECT_NOUN_KINDS = ("frame", "effort", "owned", "pressure")
@@ -104,6 +109,7 @@ def bare_commitment(verb: Token, verbs: Mapping[int, object]) -> bool:
     if lemma not in COMMITMENT_VERBS or lemma in APPEAL_VERBS:
         return False
     complements = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    complements += committed_gerunds(verb)  # "is committed to opening its economy"
     if not complements:
         return False
     embedded = {t.i for c in complements for t in (c, *c.conjuncts)}

@@ -26,6 +26,7 @@ the clause structure settles how the found predicates combine (:func:`settle`):
   the reporting itself is a quote, not an event, unless the lexicon codes the reporting
   verb outside root 01 ("accused", "warned").
 
+Where a verb's target is (its slot, an addressee, a fallback preposition): :mod:`.targets`.
 Negation and modality: :mod:`.modality`. A capital or country that the actors stage read
 as a place ("visited Japan", "made known in Tokyo") counts as an actor in an event's own
 target slot; a country name or adjective modifying an event noun ("US sanctions") counts
@@ -37,35 +38,34 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.actors import ActorMention, KnowledgeBase, load_knowledge_base
-from eventwire.events.actors_of import ActorResolution, PhraseIndex
+from eventwire.actors import KnowledgeBase, load_knowledge_base
+from eventwire.events.actors_of import PhraseIndex
 from eventwire.events.appeals import (
+    absorb_asked,
     addressees,
     appeal_code,
     call_code,
+    protest_targets,
     settle,
     threat_code,
 )
-from eventwire.events.build import ADDRESSED_ROOTS, Found, to_records
+from eventwire.events.build import Found, to_records
 from eventwire.events.clauses import (
     MentionIndex,
-    agent_objects,
-    datives,
     governing_verb,
     is_passive,
     known_lemma,
-    misparsed_datives,
     objects,
     prep_objects,
-    public_complements,
+    prepositions,
     subjects,
 )
 from eventwire.events.complements import (
     COMMITMENT_ROOTS,
+    FORECAST_ROOTS,
     THREATENING_ROOTS,
     asked_clauses,
     bare_commitment,
-    load_object_nouns,
     object_heads,
     on_condition,
     pressing_parties,
@@ -75,7 +75,10 @@ from eventwire.events.lexicon import Lexicon, NounPattern, VerbPattern
 from eventwire.events.modality import (
     APPEAL_VERBS,
     CONTROL_VERBS,
+    FORECAST_VERBS,
     INTENT_VERBS,
+    alleged,
+    forecast,
     is_refusal,
     modality_of,
     noun_negated,
@@ -83,8 +86,9 @@ from eventwire.events.modality import (
     speech_verbs,
 )
 from eventwire.events.nominal import (
-    ADDRESSEE_PREPS,
     CARRIERS,
+    FORCE_ROOTS,
+    LIGHT_VERBS,
     NounClause,
     match_noun,
     noun_clause,
@@ -93,6 +97,7 @@ from eventwire.events.nominal import (
 )
 from eventwire.events.petrarch_patterns import default_actors, naming_complement
 from eventwire.events.predicates import (
+    armed_arrival,
     attacked,
     generic_call,
     is_carrier,
@@ -102,20 +107,11 @@ from eventwire.events.predicates import (
     names_object,
     without_untargeted_twins,
 )
+from eventwire.events.targets import FALLBACK_PREPS, TargetFinding
 from eventwire.records import Event, Modality
 
-#: Prepositions tried for a target when the pattern's own slot is empty.
-FALLBACK_PREPS = ("with", "to", "against", "toward", "towards")
-#: Roots of attacks, fighting and mass violence, whose target can be where it happens.
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-#: Roots of verbal acts on a thing (demand, disapprove, reject, threaten): the country of
-#: an adjective on the thing is a target only when the thing is a claim or event noun.
-VERBAL_ROOTS = frozenset({"10", "11", "12", "13"})
-#: Prepositions that introduce the party attacked in events of force ("fired on X").
-VIOLENT_PREPS = ("on", "at", "upon")
 
-
-class EventExtractor(ActorResolution):
+class EventExtractor(TargetFinding):
     """Codes the events of parsed documents with one lexicon."""
 
     def __init__(self, lexicon: Lexicon, *, rule_prefix: str = "", kb: KnowledgeBase | None = None):
@@ -172,7 +168,8 @@ class EventExtractor(ActorResolution):
                     events.append(found)
                     # "suspension of cooperation": the object is part of this event
                     consumed.update(t.i for t in found.trigger)
-        return without_untargeted_twins(events)
+        # "its demand that X ease restrictions": the demand of the easing, not the easing
+        return without_untargeted_twins(protest_targets(absorb_asked(events)))
 
     def verb_event(
         self, verb: Token, index: MentionIndex, consumed: set[int], *, framing: bool = True
@@ -182,6 +179,8 @@ class EventExtractor(ActorResolution):
         :func:`.complements.bare_commitment`)."""
         lemma = known_lemma(verb, self.verb_lemmas)
         patterns = self.lexicon.verb_patterns(lemma)
+        if self.rule_prefix != "petrarch" and alleged(verb):
+            return None  # "denied charges that X had helped Y": a disputed claim's content
         if self.rule_prefix == "petrarch":  # PETRARCH lists some forms as verbs ("LEFT")
             patterns = self.lexicon.verb_patterns(verb.lower_) or patterns
         if not patterns:
@@ -204,12 +203,18 @@ class EventExtractor(ActorResolution):
             return None
         if lemma in self.speech and is_report(verb, pattern, lemma):
             return None  # "X said …", "X told reporters …": a quote, not an event
+        if pattern.obj is None and self._carries_event_noun(verb, lemma, objs):
+            return None  # "gave a warm welcome to X": the noun's event, not a gift
         targets, in_slot = self.verb_targets(pattern, verb, objs, index)
         sources = self._subject_actors(verb, index)
         if getattr(pattern, "compound", False) and len(sources) > 1:
             targets = []  # "A and B agree that …": the members are the pairs (Found.pairs)
         elif self.rule_prefix == "petrarch":
             sources, targets = default_actors(verb, pattern, index, sources, targets)
+        code = pattern.code
+        if code == "042" and sources and self.rule_prefix != "petrarch":
+            # "Kenyan peacekeeping troops arrived in Somalia": forces move, no one visits
+            code, targets = armed_arrival(lemma, sources, targets)
         if pattern.converse:
             # "received weapons from X", "faced sanctions from X": X acts on the subject
             if not in_slot:
@@ -222,10 +227,12 @@ class EventExtractor(ActorResolution):
         modality, negated = modality_of(verb, self.speech)
         particle_tokens = [c for c in verb.children if c.dep_ == "prt"]
         trigger = [verb, *particle_tokens, *(objs if pattern.obj else [])]
-        code = pattern.code
         promised = modality is Modality.INTENDED and not negated
         if promised and code[:2] in THREATENING_ROOTS and on_condition(verb):
             # "will impose sanctions unless …", "will halt talks if …": a threat (13x)
+            code = threat_code(code)
+        elif promised and code[:2] in FORECAST_ROOTS and self._forecasts(verb):
+            # "said they would boycott X", "plans to attack X": a threat (13x)
             code = threat_code(code)
         return Found(
             anchor=verb,
@@ -241,8 +248,27 @@ class EventExtractor(ActorResolution):
             negated=negated,
             modality=modality,
             # a reduced participle ("sanctions imposed on X") is background, not a report
-            agentless=is_passive(verb) and not agent_objects(verb) and verb.dep_ != "acl",
+            # "were killed by a roadside bomb": a by-phrase naming no actor names no source
+            agentless=is_passive(verb) and not sources and verb.dep_ != "acl",
             refused=is_refusal(verb),
+        )
+
+    def _carries_event_noun(self, verb: Token, lemma: str, objs: list[Token]) -> bool:
+        """A light verb whose object is an event noun of the lexicon with its phrase there
+        ("gave a warm welcome to X"): the noun says what happened, so the verb's row that
+        names no object yields to it (own lexicon only). A noun whose phrase is missing
+        ("hosted a summit in Paris") leaves the verb its own reading."""
+        if self.rule_prefix == "petrarch" or known_lemma(verb, LIGHT_VERBS) not in LIGHT_VERBS:
+            return False
+        preps = prepositions([verb, *objs])
+        # the noun takes its target from its own preposition or a fallback one ("offered
+        # military support to X")
+        fallback = bool(preps.intersection(FALLBACK_PREPS))
+        return any(
+            p.prep is None or p.prep in preps or fallback
+            for obj in objs
+            for key in noun_keys(obj)
+            for p in self.lexicon.noun_patterns(key)
         )
 
     def _match(self, patterns: list[VerbPattern], verb: Token, objs: list[Token]):
@@ -254,6 +280,14 @@ class EventExtractor(ActorResolution):
         pattern = match_petrarch(patterns, verb, objs, match_verb)
         return None if pattern is None or pattern.code == "---" else pattern
 
+    def _forecasts(self, verb: Token, *, nominal: bool = False) -> bool:
+        """A conflictual act told in the future (:func:`.modality.forecast`); a noun also
+        when its carrier is a verb of plan or promise ("plans sanctions"). PETRARCH
+        dictionaries are left to code as they do."""
+        if self.rule_prefix == "petrarch":
+            return False
+        return forecast(verb) or (nominal and verb.lemma_.lower() in FORECAST_VERBS)
+
     def _petrarch_reciprocals(self, events: list[Found]) -> list[Found]:
         """Dictionary mode: "[032:033]" patterns also code the target's event back."""
         if self.rule_prefix != "petrarch":
@@ -263,106 +297,6 @@ class EventExtractor(ActorResolution):
         if getattr(self, "_reciprocal_table", None) is None:
             self._reciprocal_table = reciprocal_table(self.lexicon)
         return reciprocal_events(events, self._reciprocal_table)
-
-    def _ordinary_owned(self, tok: Token, index: MentionIndex) -> bool:
-        """A common noun that is no actor, no event or claim noun of the lexicon and no
-        speech-act noun, whose only actor is the country of its adjective ("Indian
-        food"): a verbal act on it (rejection, criticism, demand) has no target there."""
-        if index.of_phrase(tok) is not None or tok.pos_ != "NOUN":
-            return False
-        lemma = tok.lemma_.lower()
-        if lemma in load_object_nouns().owned or self.lexicon.noun_patterns(lemma):
-            return False
-        return self._noun_country(tok, index) is not None
-
-    def verb_targets(
-        self, pattern: VerbPattern, verb: Token, objs: list[Token], index: MentionIndex
-    ) -> tuple[list[ActorMention], bool]:
-        """Target actors from the pattern's slot, else from a fallback preposition."""
-        heads = [verb, *objs]
-        if pattern.target == "prep" and pattern.prep:
-            # "lifted the sanctions imposed on X": the object's participle carries the phrase
-            participles = [c for o in objs for c in o.children if c.dep_ == "acl"]
-            slot = prep_objects([*heads, *public_complements(heads), *participles], pattern.prep)
-            if not slot and pattern.prep in ("to", "for"):
-                # "gave Nigeria assistance" = "gave assistance to Nigeria"
-                slot = datives(verb) or misparsed_datives(verb, objs)
-        elif pattern.target == "obj":
-            # "hold talks with": the object is the event noun, the target lies elsewhere
-            slot = datives(verb) + ([] if pattern.obj else objs)
-        else:
-            slot = []
-        if pattern.target == "obj" and pattern.code[:2] in VERBAL_ROOTS:
-            # "rejected Indian claims" answers India; "rejected Indian food" answers no one
-            slot = [t for t in slot if not self._ordinary_owned(t, index)]
-        targets = self._actors(slot, index)
-        if targets:
-            return targets, True
-        # "made its reservations known to/in X": the addressee of a public complement
-        public = public_complements(heads)
-        for prep in ADDRESSEE_PREPS:
-            targets = self._actors(prep_objects(public, prep), index)
-            if targets:
-                return targets, True
-        if pattern.obj and pattern.target in ("obj", "none"):
-            # "rejected the Iraqi government's demand", "accepted Japan's offer": the
-            # event noun's possessor is the party the act answers
-            owners = [c for o in objs for c in o.children if c.dep_ == "poss"]
-            # "demanded a meeting of the Security Council", "accepted the offer of X"
-            owners += prep_objects(objs, "of")
-            owners += [o for o in objs if self._noun_country(o, index) is not None]
-            # a pronoun possessor ("made its reservations known") is the subject's own
-            targets = [m for m in self._actors(owners, index) if m.kind != "pronoun"]
-            if targets:
-                return targets, True
-        if pattern.target == "none" and pattern.code[:2] in VIOLENT_ROOTS:
-            # "retook a village in X", "launched rockets against X": where force is used
-            return self._fallback_targets(pattern.code, heads, attacked(objs), index), False
-        if pattern.target == "none":
-            targets = self._addressee(pattern.code, verb, objs, index)
-            return targets, bool(targets)
-        return self._fallback_targets(pattern.code, heads, attacked(objs), index), False
-
-    def _addressee(
-        self, code: str, verb: Token, objs: list[Token], index: MentionIndex
-    ) -> list[ActorMention]:
-        """The addressee of a statement, appeal or demand whose row names no target:
-        the verb's to-phrase ("expressed concern to X"); for a demand also the from-phrase
-        on the verb or what is demanded ("demanded autonomy from X")."""
-        if code[:2] not in ADDRESSED_ROOTS:
-            return []
-        targets = self._actors(prep_objects([verb, *objs], "to"), index)
-        if not targets and code[:2] == "10":
-            targets = self._actors(prep_objects([verb, *objs], "from"), index)
-        return targets
-
-    def _fallback_targets(
-        self, code: str, heads: list[Token], attacked: list[Token], index: MentionIndex
-    ) -> list[ActorMention]:
-        """Targets outside the pattern's own slot: the object of with/to/against/toward;
-        for aid, also of for ("aid for Romania"); for force, also of on/at ("opened fire
-        on X") and the country where what is attacked lies ("struck targets in Syria")."""
-        violent = code[:2] in VIOLENT_ROOTS
-        preps = FALLBACK_PREPS + (VIOLENT_PREPS if violent else ())
-        if code[:2] == "07" or code.startswith("033"):
-            preps += ("for",)  # "aid for Romania": the beneficiary of aid
-        for prep in preps:
-            targets = self._actors(prep_objects(heads, prep), index)
-            if targets:
-                return targets
-        if violent:
-            for prep in ("in", "inside", "across"):
-                targets = self._actors(prep_objects(attacked, prep), index)
-                if targets:
-                    return targets
-            # "hit positions in Saudi Arabia" with the in-phrase on the verb: only a country
-            # name counts there, as a city or capital would make the government the target
-            for prep in ("in", "inside"):
-                for tok in prep_objects(heads[:1], prep):
-                    mention = self._place_as_actor(tok, index, ("name",))
-                    if mention is not None:
-                        return [mention]
-        return []
 
     def noun_event(self, noun: Token, index: MentionIndex) -> Found | None:
         """A nominal event: the noun's pattern with its source and target phrases."""
@@ -374,12 +308,25 @@ class EventExtractor(ActorResolution):
             pattern.code, clause.heads, attacked([noun]), index
         )
         sources = noun_sources(clause, index, self._modifier_country)
-        symmetric = pattern.symmetric or pattern.prep == "between"
-        if pattern.prep == "between":
+        pair = pattern.prep == "between" and pattern.symmetric
+        symmetric = pattern.symmetric
+        if pair:
             # "talks between A and B": both are parties; the pair is formed in Found.pairs
             sources, targets = [(m, True) for m in targets], []
+        # else "a mediation effort between A and B" (a row not flagged symmetric): a third
+        # party, the noun's source, acts on both (codebook 045: "the source is always the
+        # mediator and adversaries are the targets")
         modality, negated = self.noun_modality(noun, clause.light)
         code, rule = pattern.code, self._rule("noun", pattern.where, symmetric)
+        if (
+            modality is Modality.INTENDED
+            and not negated
+            and code[:2] in FORECAST_ROOTS
+            and clause.light is not None
+            and self._forecasts(clause.light, nominal=True)
+        ):
+            # "will impose sanctions on X", "plans new sanctions against X": a threat
+            code, symmetric = threat_code(code), False
         if clause.light is not None and known_lemma(clause.light, CARRIERS) in APPEAL_VERBS:
             # "called for talks with Japan": an appeal to meet (026), not talks
             code, rule, symmetric = appeal_code(code), f"appeal:{pattern.where}", False
@@ -394,10 +341,12 @@ class EventExtractor(ActorResolution):
             symmetric=symmetric,
             sources=sources,
             targets=targets,
-            target_in_slot=bool(targets) or pattern.prep == "between",
-            specific=bool(target_tokens) or pattern.prep == "between",
+            target_in_slot=bool(targets) or pair,
+            specific=bool(target_tokens) or pair,
             negated=negated or noun_negated(noun),
             modality=modality,
+            # "a roadside bombing killed two soldiers": who was hit is known, not who hit
+            agentless=not sources and bool(clause.victims) and code[:2] in FORCE_ROOTS,
         )
 
     def _noun_match(

@@ -189,7 +189,9 @@ def parse_verbs(text: str, label: str) -> list[VerbPattern]:
         if converse and (target != "prep" or symmetric):
             raise row_error(label, number, "flag 'converse' needs target 'prep' and no 'symmetric'")
         for alternative in obj.split("|") if obj else [None]:
-            key = (verb, particle, alternative, prep)
+            # a row that holds only with a complement clause is another pattern than the
+            # verb's plain row ("protest that X …" 110, "protest" 140)
+            key = (verb, particle, alternative, prep, "clause" in flags)
             if key in seen:
                 raise row_error(label, number, f"pattern {key} already on line {seen[key]}")
             seen[key] = number

@@ -12,6 +12,10 @@ Choices (documented in DESIGN terms):
   and commitment to a gerund ("is committed to providing") give **intended**; an
   adjective's copula carries the clause's negation and report ("said it was not
   willing to …");
+- a conflictual act told in the future (:func:`forecast`: "will impose sanctions",
+  "plans to attack", "is prepared to impose martial law") is coded by the events stage
+  as the codebook's threat of it (CAMEO 130 usage note: "when any conflictual behavior
+  is forecasted using future tense, it is treated as a threat");
 - ``could``/``might``/``may``/``can`` and a conditional ``if``/``unless`` clause give
   **hypothetical**;
 - ``must``/``should``/``ought``/"have to" and the complement of an appeal verb
@@ -78,6 +82,26 @@ def speech_verbs() -> frozenset[str]:
     return frozenset(quote_speech_verbs()) | FALLBACK_SPEECH_VERBS
 
 
+#: Appeal verbs whose addressee is the object of a preposition ("called on X to …",
+#: "appealed to X to …"): X, not the speaker, is asked to act.
+ADDRESSING_VERBS = frozenset({"call", "appeal", "prevail"})
+
+
+def controlled(verb: Token) -> bool:
+    """A complement whose subject the verb above controls: an xcomp, or an infinitive the
+    small model hangs as a purpose clause from an appeal made to someone ("appealed to
+    Kenya to release …": Kenya is asked to release)."""
+    if verb.dep_ == "xcomp":
+        return True
+    head = verb.head
+    return (
+        verb.dep_ == "advcl"
+        and head.lemma_.lower() in ADDRESSING_VERBS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") for c in head.children)
+    )
+
+
 def is_negated(verb: Token) -> bool:
     """A negation on the clause itself ("did not meet", "never visited")."""
     return any(
@@ -105,6 +129,75 @@ def own_modality(verb: Token) -> Modality | None:
     return None
 
 
+#: Nouns of asking whose complement clause says what is asked ("the demand that X …",
+#: "a call for X to …").
+ASKING_NOUNS = frozenset(
+    {"demand", "call", "appeal", "request", "plea", "ultimatum", "petition", "insistence"}
+)
+#: Nouns of saying whose complement clause is what someone says happened ("an admission
+#: that X killed …", "reports that X attacked …"): told, not asserted by the writer.
+CLAIM_NOUNS = frozenset(
+    {"admission", "report", "statement", "assurance", "announcement", "confirmation", "news",
+     "assertion", "word"}
+)  # fmt: skip
+#: Nouns of a contested claim: what "charges that X helped the rebels" or "rumours that X
+#: attacked" say is disputed, often denied in the same sentence; it is not coded.
+CONTESTED_NOUNS = frozenset(
+    {
+        "claim",
+        "allegation",
+        "accusation",
+        "charge",
+        "denial",
+        "rumour",
+        "rumor",
+        "suggestion",
+        "speculation",
+        "suspicion",
+    }
+)
+
+
+def noun_complement_modality(clause: Token) -> Modality | None:
+    """The modality a noun of asking or saying gives its complement clause (marked by
+    "that" or "for", or a to-infinitive): demanded, reported, or hypothetical for a
+    contested claim (:func:`alleged`); None for any other clause, a relative clause among
+    them ("the report that was released")."""
+    noun = clause.head
+    if clause.dep_ not in ("acl", "ccomp", "advcl") or noun.pos_ != "NOUN":
+        return None
+    marked = any(
+        (c.dep_ == "mark" and c.lower_ in ("that", "for")) or (c.dep_ == "aux" and c.lower_ == "to")
+        for c in clause.children
+    )
+    lemma = noun.lemma_.lower()
+    if not marked or any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("that", "which")
+                         for c in clause.children):  # fmt: skip
+        return None
+    if lemma in ASKING_NOUNS:
+        return Modality.DEMANDED
+    if lemma in CONTESTED_NOUNS:
+        return Modality.HYPOTHETICAL
+    return Modality.REPORTED if lemma in CLAIM_NOUNS else None
+
+
+def alleged(verb: Token) -> bool:
+    """Whether ``verb`` is the content of a contested claim, or part of it through
+    conjoined, controlled and purpose clauses ("denied charges that his government had
+    helped the rebels", "accusations that it had used radios to aid the rebels")."""
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in ("conj", "xcomp", "advcl") or node.head.i == node.i:
+            break
+        if noun_complement_modality(node) is not None:
+            break
+        node = node.head
+    return (
+        noun_complement_modality(node) is Modality.HYPOTHETICAL
+        and node.head.lemma_.lower() in CONTESTED_NOUNS
+    )
+
+
 def is_passive_be(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "aux") and c.lemma_ == "be" for c in verb.children)
 
@@ -125,7 +218,7 @@ def modality_of(verb: Token, speech: frozenset[str]) -> tuple[Modality, bool]:
         if node.dep_ == "conj":
             node = head  # conjoined verbs share the clause's markers
             continue
-        if node.dep_ == "xcomp":
+        if controlled(node):
             negated = negated or lemma in NEGATING_VERBS or lemma in NEGATING_ADJECTIVES
             if modality is None and lemma in INTENT_VERBS | INTENT_ADJECTIVES | NEGATING_ADJECTIVES:
                 modality = Modality.INTENDED
@@ -142,6 +235,11 @@ def modality_of(verb: Token, speech: frozenset[str]) -> tuple[Modality, bool]:
                 break  # the reporting clause's own markers belong to the report, not the event
             node = head
             continue
+        said = noun_complement_modality(node)
+        if said is not None:
+            # "its demand that X ease restrictions", "an admission that X killed …": what a
+            # demand asks for is demanded, what a claim says is reported
+            return modality or said, negated
         if node.dep_ == "acomp" and head.pos_ in ("AUX", "VERB"):
             # "is not willing to meet", "said it was ready to …": the copula's clause
             node = head
@@ -181,6 +279,43 @@ def is_refusal(verb: Token) -> bool:
         return True
     own = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     return is_negated(verb) and bool(own & INTENDED_AUX)
+
+
+#: Verbs whose complement is announced as the subject's own future act ("plans to attack",
+#: "vowed to retaliate"); a decision or agreement ("decided/agreed to impose") is the act
+#: itself settled, not a forecast of it; a wish or offer is no forecast either, nor a
+#: pledge or promise, which commits the subject to a third party ("pledged to expel X"
+#: as a condition of an agreement) rather than forecasting an act against X.
+FORECAST_VERBS = frozenset(
+    {"plan", "intend", "prepare", "vow", "swear", "threaten", "set", "schedule", "aim", "mean"}
+)
+#: Adjectives of readiness whose complement is announced ("is prepared to impose …").
+FORECAST_ADJECTIVES = frozenset({"ready", "prepared", "determined", "poised", "set"})
+
+
+def forecast(verb: Token) -> bool:
+    """Whether ``verb`` is told as the subject's future act: its own will/would/shall
+    ("would boycott", but not the counterfactual "would have"), or the complement of a
+    verb of plan or promise or of an adjective of readiness, through conjunctions and
+    aspect verbs ("is prepared to resume shelling")."""
+    node = verb
+    for _ in range(6):
+        auxes = [c for c in node.children if c.dep_ == "aux" and c.i < node.i]
+        if any(a.lower_ in INTENDED_AUX for a in auxes) and not any(
+            a.lemma_ == "have" for a in auxes
+        ):
+            return True
+        head = node.head
+        if head.i == node.i:
+            return False
+        lemma = head.lemma_.lower()
+        if node.dep_ == "conj" or (node.dep_ == "xcomp" and lemma in ASPECT_VERBS):
+            node = head
+            continue
+        if node.dep_ == "xcomp":
+            return lemma in FORECAST_VERBS or head.lower_ in FORECAST_ADJECTIVES
+        return False
+    return False
 
 
 def noun_negated(noun: Token) -> bool:

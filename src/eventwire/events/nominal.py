@@ -33,18 +33,22 @@ from eventwire.events.clauses import (
     public_complements,
     subjects,
 )
+from eventwire.events.complements import load_object_nouns
 from eventwire.events.lexicon import NounPattern
 from eventwire.events.modality import APPEAL_VERBS, INTENT_VERBS
 
 ModifierResolver = Callable[[Token, MentionIndex], ActorMention | None]
 
-#: Verbs that carry a nominal event as their object without adding meaning of their own.
+#: Verbs that carry a nominal event as their object without adding meaning of their own,
+#: aspect verbs among them: "stepped up attacks on X", "speeded up the withdrawal of
+#: forces from X", "completed its investigation into X" report the act itself.
 LIGHT_VERBS = frozenset(
     {"hold", "have", "make", "lodge", "file", "issue", "express", "voice", "launch", "conduct",
      "stage", "impose", "sign", "reach", "begin", "start", "open", "resume", "level", "raise",
      "give", "extend", "offer", "deliver", "pay", "convene", "host", "announce", "register",
      "put", "mount", "carry", "take", "slap", "air", "renew", "continue", "repeat",
-     "reiterate", "restate", "press"}
+     "reiterate", "restate", "press", "undertake", "pursue", "intensify", "escalate", "step",
+     "speed", "accelerate", "expand", "complete"}
 )  # fmt: skip
 #: Verbs whose subject is the source of the nominal event they take as object: light
 #: verbs, verbs of intention ("plans talks") and of appeal ("demanded talks").
@@ -68,6 +72,9 @@ ASKING_ROOTS = frozenset({"02", "10"})
 AGENT_OF_NOUNS = frozenset(
     {"withdrawal", "pullout", "pull-out", "retreat", "visit", "trip", "arrival", "departure"}
 )
+#: Verbs that put their object under what their under-phrase names ("put X under
+#: investigation", "placed X under arrest"): X is the target of that noun's event.
+PLACING_VERBS = frozenset({"put", "place", "keep", "hold"})
 #: Verbs whose object is the party fought when the fight is named in their in-phrase:
 #: "engaged X in a firefight", "drew X into battle".
 ENGAGING_VERBS = frozenset({"engage", "draw", "drag", "involve"})
@@ -84,35 +91,78 @@ class NounClause:
     extra: list[Token] = field(default_factory=list)  # a deverbal noun's object ("of flights")
     victims: list[Token] = field(default_factory=list)  # who an act of force hit: :func:`victims`
     asked: list[Token] = field(default_factory=list)  # subjects of a demand's clause: :func:`asked`
+    placed: list[Token] = field(default_factory=list)  # X in "put X under investigation"
+    stand: Token | None = None  # the noun holding its place: :func:`stand_ins`
 
     @property
     def trigger(self) -> list[Token]:
-        """The trigger phrase: the light verb, the noun and a deverbal noun's object."""
-        return ([self.light] if self.light is not None else []) + [self.noun, *self.extra]
+        """The trigger phrase: the light verb, the noun, the noun standing in for it and a
+        deverbal noun's object."""
+        stand = [self.stand] if self.stand is not None and self.stand is not self.noun else []
+        return ([self.light] if self.light is not None else []) + [self.noun, *stand, *self.extra]
 
 
 def noun_clause(noun: Token) -> NounClause:
-    """The light verb (if any) and the prepositional heads of a lexicon noun."""
+    """The light verb (if any) and the prepositional heads of a lexicon noun.
+
+    The noun's place in the clause may be held by another noun that stands for it: the
+    first of conjoined nouns ("launched air and artillery strikes on X": "strikes" is a
+    conjunct of the object "air") and an effort noun it names the activity of ("launched
+    a mediation effort between A and B", :data:`object_nouns.tsv` kind ``effort``)."""
+    stands = stand_ins(noun)
+    stand = stands[-1]
     light = None
-    head = noun.head
+    placed: list[Token] = []
+    head = stand.head
     lemma = known_lemma(head, CARRIERS)
-    if (noun.dep_ == "dobj" and lemma in CARRIERS) or (
-        noun.dep_ == "nsubjpass" and lemma in LIGHT_VERBS  # "talks were held by …"
+    if (stand.dep_ == "dobj" and lemma in CARRIERS) or (
+        stand.dep_ == "nsubjpass" and lemma in LIGHT_VERBS  # "talks were held by …"
     ):
         light = head
     elif (
-        noun.dep_ == "pobj"
+        stand.dep_ == "pobj"
         and head.lower_ == "for"
         and known_lemma(head.head, CARRIERS) in (APPEAL_VERBS | INTENT_VERBS)
     ):
         light = head.head  # "called for talks with X", "hoped for talks with X"
-    elif noun.dep_ == "pobj" and head.lower_ in ("to", "on") and head.head.lemma_ == "agree":
+    elif stand.dep_ == "pobj" and head.lower_ in ("to", "on") and head.head.lemma_ == "agree":
         light = head.head  # "agreed to a ceasefire", "agreed on talks"
-    elif noun.dep_ == "pobj" and head.lower_ in ("in", "into") and _engaging(head.head):
+    elif stand.dep_ == "pobj" and head.lower_ in ("in", "into") and _engaging(head.head):
         light = head.head  # "engaged Russian forces in a firefight": the subject fights
-    heads = [noun] if light is None else [noun, light]
+    elif stand.dep_ == "pobj" and head.lower_ == "under" and _placing(head.head):
+        # "put X under investigation", "placed X under arrest": X is what is acted on
+        light = head.head
+        placed = [c for c in light.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads = [*stands] if light is None else [*stands, light]
     public = public_complements(heads)
-    return NounClause(noun, light, heads + public, public, victims=victims(noun), asked=asked(noun))
+    return NounClause(
+        noun,
+        light,
+        heads + public,
+        public,
+        victims=victims(noun),
+        asked=asked(noun),
+        placed=placed,
+        stand=stand,
+    )
+
+
+def stand_ins(noun: Token) -> list[Token]:
+    """The noun, then the nouns that hold its place in the clause: the first conjunct of
+    conjoined nouns, and an effort noun whose compound modifier it is ("mediation
+    effort", "peace process")."""
+    out = [noun]
+    node = noun
+    while node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN") and node.head.i != node.i:
+        node = node.head
+        out.append(node)
+    if node.dep_ == "compound" and node.head.lemma_.lower() in load_object_nouns().effort:
+        out.append(node.head)
+    return out
+
+
+def _placing(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in PLACING_VERBS
 
 
 def asked(noun: Token) -> list[Token]:
@@ -162,9 +212,11 @@ def noun_sources(
     ``country_of`` reads a country name or adjective the actors stage left out because it
     only modified a noun ("US sanctions", "Japanese criticism")."""
     noun = clause.noun
-    mention = index.modifier_actor(noun) or _modifier_country(noun, index, country_of)
-    if mention is not None:
-        return [(mention, True)]
+    for owner in dict.fromkeys([noun, clause.stand or noun]):
+        # "Qatar's mediation effort": the effort noun's possessor is the mediator
+        mention = index.modifier_actor(owner) or _modifier_country(owner, index, country_of)
+        if mention is not None:
+            return [(mention, True)]
     holder = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
     if holder is not None and holder.pos_ == "NOUN":
         # "Canada's lack of ties with Cuba", "China's resumption of talks"
@@ -241,6 +293,9 @@ def match_noun(
     if asking is not None and clause.asked:
         # "repeated its demand that Turkey withdraw": who is asked is the target
         return asking, clause.asked
+    if clause.placed:
+        # "put X under investigation": X is investigated, whatever the noun's own phrases
+        return next((p for p in patterns if p.prep is None), patterns[0]), clause.placed
     force = next((p for p in patterns if p.code[:2] in FORCE_ROOTS), None)
     if force is not None and clause.victims:
         # "were killed in an Israeli air strike": the victims are the target, and they

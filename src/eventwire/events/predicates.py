@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwire.actors import ActorMention
 from eventwire.events.appeals import ABSORBING_ROOTS
 from eventwire.events.build import Found
 from eventwire.events.clauses import (
     AUTHORED_NOUNS,
+    committed_gerunds,
+    gerund_prepositions,
     particle,
     prep_objects,
     prepositions,
@@ -25,24 +28,72 @@ from eventwire.events.nominal import FORCE_ROOTS
 def match_verb(patterns: list[VerbPattern], verb: Token, objs: list[Token]) -> VerbPattern | None:
     """The first (most specific) pattern whose particle, object and preposition are there."""
     prt = particle(verb)
-    words = {w for o in object_heads(objs) for w in (o.lemma_.lower(), o.lower_)}
+    words = {w for o in object_heads(objs) for w in object_words(o)}
     preps = prepositions([verb, *objs, *public_complements([verb, *objs])])
+    gerunds = gerund_prepositions([verb])
     complement = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
     patterns = [p for p in patterns if complement or not p.clause]
-    for p in patterns:
-        if p.particle is not None and p.particle != prt:
-            continue
-        if p.obj is not None and p.obj not in words:
-            continue
-        if p.prep is not None and p.prep not in preps:
-            continue
-        return p
-    # "provided aid", "imposed sanctions in response to …": the object names the event
-    # even when the target's preposition is missing; the target is then sought elsewhere
-    for p in patterns:
-        if p.obj is not None and p.obj in words and p.particle in (None, prt):
-            return p
-    return None
+    found = [
+        p
+        for p in patterns
+        if (p.particle is None or p.particle == prt)
+        and (p.obj is None or p.obj in words)
+        # "committed to opening its economy": a gerund selects a row whose target is not
+        # the preposition's object ("contributed to planning X" is no aid to anyone)
+        and (p.prep is None or p.prep in preps or (p.target != "prep" and p.prep in gerunds))
+    ]
+    if not found:
+        # "provided aid", "imposed sanctions in response to …": the object names the event
+        # even when the target's preposition is missing; the target is then sought elsewhere
+        found = [
+            p
+            for p in patterns
+            if p.obj is not None and p.obj in words and p.particle in (None, prt)
+        ]
+    return _named_first(found) if found else None
+
+
+def _named_first(found: list[VerbPattern]) -> VerbPattern:
+    """The first pattern, unless one as specific names the object by two words ("withdrew
+    the peacekeeping force" is the peacekeepers' withdrawal, not that of any force)."""
+    first = found[0]
+    return next(
+        (p for p in found if p.specificity == first.specificity and p.obj and " " in p.obj),
+        first,
+    )
+
+
+def object_words(obj: Token) -> list[str]:
+    """The words an object matches a row's ``obj`` by: its lemma and form, and the two-word
+    name with the modifier right before it ("peacekeeping force", which is no plain
+    "force"), as nouns are looked up (:func:`.nominal.noun_keys`)."""
+    lemma = obj.lemma_.lower()
+    words = [lemma, obj.lower_]
+    before = obj.doc[obj.i - 1] if obj.i > 0 else None
+    if before is not None and before.head == obj and before.dep_ in ("compound", "amod"):
+        words.append(f"{before.lower_} {lemma}")
+    return words
+
+
+#: Verbs of movement the lexicon codes as a visit (042) when officials make them.
+MOVEMENT_VERBS = frozenset({"arrive", "travel", "fly"})
+#: Sectors of armed forces, whose arrival somewhere is a deployment, not a visit.
+ARMED_SECTORS = frozenset({"MIL", "PKO", "REB", "INS", "UAF"})
+
+
+def armed_arrival(
+    lemma: str, sources: list[tuple[ActorMention, bool]], targets: list[ActorMention]
+) -> tuple[str, list[ActorMention]]:
+    """The code and targets of a visit made by a verb of movement: when every source is an
+    armed force, peacekeepers arriving in X are peacekeeping provided to X (074: "code
+    here reported deployment of forces"); other forces arriving are a deployment (150,
+    aimed at no one named, as "deployed troops" is); officials keep the visit (042)."""
+    sectors = [set(m.actor.sectors) for m, _ in sources]
+    if lemma not in MOVEMENT_VERBS or not all(s & ARMED_SECTORS for s in sectors):
+        return "042", targets
+    if all("PKO" in s for s in sectors):
+        return "074", targets
+    return "150", []
 
 
 def names_object(verb: Token) -> bool:
@@ -75,6 +126,11 @@ def attacked(tokens: list[Token]) -> list[Token]:
     return [*tokens, *(t for p in ("on", "against") for t in prep_objects(tokens, p))]
 
 
+#: Verbs whose direct object is always what is asked for ("demanded an apology"), unlike
+#: "told reporters" or "asked the minister", whose object is who is spoken to.
+DEMANDING_VERBS = frozenset({"demand", "request"})
+
+
 def is_report(verb: Token, pattern: VerbPattern, lemma: str = "") -> bool:
     """A reporting verb that only reports: statement, appeal or demand codes without a
     complement saying what is asked ("told reporters" is no demand; "told X to leave" is,
@@ -85,6 +141,8 @@ def is_report(verb: Token, pattern: VerbPattern, lemma: str = "") -> bool:
     asks = any(c.dep_ == "xcomp" for c in verb.children) or (
         lemma in APPEAL_VERBS and bool(asked_clauses(verb))
     )
+    # "demanded an apology from X": whatever a demand verb takes as object is asked for
+    asks = asks or (lemma in DEMANDING_VERBS and any(c.dep_ == "dobj" for c in verb.children))
     # "demanded elections", "asked for aid": an object the row names is what is asked
     return pattern.code[:2] in ("02", "10") and not asks and pattern.obj is None
 
@@ -95,7 +153,10 @@ def is_carrier(verb: Token, lemma: str, patterns: list[VerbPattern]) -> bool:
         return False
     if any(p.code[:2] in ABSORBING_ROOTS for p in patterns):
         return False  # "threatened to …" is the threat
-    return any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children)
+    # "is committed to providing aid": the gerund is the event, as an infinitive would be
+    return bool(committed_gerunds(verb)) or any(
+        c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children
+    )
 
 
 def generic_call(clause: Token) -> str:
@@ -122,7 +183,7 @@ def without_untargeted_twins(events: list[Found]) -> list[Found]:
     # "soldiers were killed in an Israeli air strike", "were wounded by mortar fire": the
     # verb of harm and the noun naming the act that caused it are one event; the noun
     # says which force was used and who used it
-    causes = [f for f in kept if f.sources and f.code[:2] in FORCE_ROOTS]
+    causes = [f for f in kept if (f.sources or f.agentless) and f.code[:2] in FORCE_ROOTS]
     return [f for f in kept if not any(_same_act(f, cause) for cause in causes)]
 
 
