@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from eventwire.actors import ActorMention
-from eventwire.events import build
+from eventwire.events import build, keep
 from eventwire.events.cameo import local_code
 from eventwire.records import Actor
 
@@ -50,3 +50,27 @@ def test_compound_actor_stands_for_each_of_its_codes() -> None:
     single = _mention("CCC", "CCC")
     assert build._compound(single) == [single]
     assert build._compound(None) == [None]
+
+
+def _actor(code: str, country: str | None, *sectors: str, name: str = "") -> Actor:
+    return Actor(text=name or code, name=name or code, code=code, country=country,
+                 sectors=list(sectors))  # fmt: skip
+
+
+def test_state_and_its_own_organ_is_a_slip_but_its_parties_and_people_are_politics() -> None:
+    algeria = _actor("DZA", "DZA", name="Algeria")
+    assert keep.keep_pair(_actor("DZAPTY", "DZA", "PTY"), algeria)  # a party boycotts the state
+    assert keep.keep_pair(algeria, _actor("DZAOPP", "DZA", "OPP"))  # the state bans the opposition
+    assert not keep.keep_pair(_actor("DZAGOV", "DZA", "GOV"), algeria)  # "It accused Algeria"
+    assert not keep.keep_pair(algeria, _actor("DZAMIL", "DZA", "MIL"))
+    assert keep.keep_pair(_actor("DZAGOV", "DZA", "GOV"), _actor("DZAOPP", "DZA", "OPP"))
+    assert not keep.keep_pair(algeria, _actor("DZA", "DZA", name="Algiers"))  # neither is a part
+
+
+def test_dictionary_mode_keeps_a_countryless_agent_acting_on_someone() -> None:
+    government, china = _actor("---GOV", None, "GOV"), _actor("CHN", "CHN")
+    assert keep.keep_coded(government, china)  # PETRARCH codes "---GOV CHN"
+    assert not keep.keep_pair(government, china)  # our own lexicon wants a country
+    assert not keep.keep_coded(government, None)  # alone it says too little
+    assert keep.keep_coded(_actor("---REB", None, "REB"), None)  # as our rule: organised
+    assert keep.keep_coded(_actor("CHNGOV", "CHN", "GOV"), None)

@@ -2,7 +2,7 @@
 
 Which events are kept (:meth:`Found.pairs`): a source actor with a country is required,
 unless it is an armed, opposition, party or media group ("rebels", "police":
-``COUNTRYLESS_SECTORS``) acting alone or on an actor with a country. Without a coded
+:data:`.keep.COUNTRYLESS_SECTORS`) acting alone or on an actor with a country. Without a coded
 target, an event is kept with a blank target (GDELT practice: "Italy released a ship")
 when it is asserted or reported and not an infinitive ("for Japan to resume talks"), its
 source is the clause's own subject and it is no statement, appeal or demand (01, 02, 10:
@@ -18,9 +18,12 @@ with no other partner ("A and B agreed to …": :meth:`Found.make_mutual`), give
 event per pair, the first-named actor as source; B→A is implied by the
 ``;symmetric`` rule suffix and not written twice, so counts of events are not doubled.
 Events with several pairs share a ``group`` id. Never kept: an actor acting on itself, a
-state and one of its own parts ("It accused China" said of a Chinese body: nearly always
-a resolution slip). Duplicates (same sentence, 3-digit code, negation and countries of
-both actors) are merged, keeping the most confident.
+state and one of its own organs (government, military, legislature, courts, police,
+intelligence: "It accused China" said of a Chinese body is nearly always a resolution
+slip); a state and its parties, opposition, rebels or people is domestic politics and
+kept. With a PETRARCH dictionary a coded agent of no country ("---GOV") is a source
+when it acts on someone, as PETRARCH codes it. Duplicates (same sentence, 3-digit code,
+negation and countries of both actors) are merged, keeping the most confident.
 
 Intended acts (modality intended, not negated) of roots 04–08 take their CAMEO 03
 counterpart (:data:`INTENT_OF`: "will visit" 036, "agreed to lift the embargo" 0354), as
@@ -45,6 +48,7 @@ from spacy.tokens import Doc, Span, Token
 from eventwire import places, times
 from eventwire.actors import ActorMention
 from eventwire.events.cameo import code_or_parent, local_code
+from eventwire.events.keep import COUNTRYLESS_SECTORS, keep_coded, keep_pair
 from eventwire.records import Actor, Event, Modality, Plover
 
 #: Roots whose events may lack a target: protests and shows of force are often aimed
@@ -64,13 +68,6 @@ PARTNER_ROOTS = frozenset({"03", "04", "05", "06"})
 #: ("promised to reform", "agreed to allow access"), asserted, intended or reported.
 OWN_COMMITMENT_ROOTS = frozenset({"03"})
 COMMITTED = frozenset({Modality.ASSERTED, Modality.INTENDED, Modality.REPORTED})
-#: Sectors of actors kept as sources without a country: armed groups (rebels, insurgents,
-#: separatists, militias), police, intelligence and opposition groups, parties and the
-#: media, which CAMEO codes with an unknown country part ("---REB", "---SEP", "---MED"),
-#: as PETRARCH does.
-COUNTRYLESS_SECTORS = frozenset(
-    {"REB", "INS", "SEP", "MIL", "COP", "SPY", "UAF", "OPP", "PTY", "MED"}
-)
 #: Modalities of an agentless passive kept: what happened, told by the writer or by a
 #: source ("four soldiers were killed, police said"), not what may or should happen.
 FACTUAL = frozenset({Modality.ASSERTED, Modality.REPORTED})
@@ -109,8 +106,11 @@ class Found:
             self.symmetric = True
             self.rule += ";symmetric"
 
-    def pairs(self) -> list[tuple[ActorMention | None, bool, ActorMention | None]]:
-        """(source, direct, target) triples this event stands for, after the keep rules."""
+    def pairs(
+        self, *, dictionary: bool = False
+    ) -> list[tuple[ActorMention | None, bool, ActorMention | None]]:
+        """(source, direct, target) triples this event stands for, after the keep rules
+        (with ``dictionary``, PETRARCH's: a coded agent of no country is an actor)."""
         if not self.sources:
             return self.agentless_pairs()
         if self.symmetric and not self.targets and len(self.sources) >= 2:
@@ -125,7 +125,8 @@ class Found:
             raw = [(s, d, None) for s, d in self.sources if self._alone(d)]
         else:
             return []
-        return [(s, d, t) for s, d, t in raw if _keep(s.actor, t.actor if t else None)]
+        keep = keep_coded if dictionary else keep_pair
+        return [(s, d, t) for s, d, t in raw if keep(s.actor, t.actor if t else None)]
 
     def one_sided(self) -> str | None:
         """Why this event may stand without a target, or None when it needs one."""
@@ -259,25 +260,6 @@ def _infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _keep(source: Actor, target: Actor | None) -> bool:
-    if source.country is None:
-        # CAMEO codes an armed, opposition, party or media group without a country
-        # ("---REB") acting alone ("rebels attacked a convoy", "the opposition staged a
-        # protest") or on a state's actor ("rebels attacked Afghan troops"); two actors
-        # of no country say too little, and a generic agent ("experts", "officials" of
-        # no named state) is too weak a source
-        organised = bool(COUNTRYLESS_SECTORS.intersection(source.sectors))
-        return organised and (target is None or target.country is not None)
-    if target is None:
-        return True
-    if (source.code, source.name) == (target.code, target.name):
-        return False  # never an actor acting on itself
-    # a state and one of its own parts ("It accused China", said of a Chinese body) is
-    # nearly always a resolution slip, not a domestic event
-    same_country = source.country == target.country
-    return not (same_country and (not source.sectors or not target.sectors))
-
-
 def to_records(doc: Doc, found: list[Found], *, dictionary: bool = False) -> list[Event]:
     """Event records of the found predicates, one per actor pair, duplicates merged.
 
@@ -293,7 +275,7 @@ def to_records(doc: Doc, found: list[Found], *, dictionary: bool = False) -> lis
         f.make_mutual()
         pairs = [
             (s, d, t)
-            for source, d, target in f.pairs()
+            for source, d, target in f.pairs(dictionary=dictionary)
             for s in _compound(source)
             for t in _compound(target)
         ]
