@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.actors.kb import KnowledgeBase, to_cameo_code
 from eventwire.actors.recognize import ActorMention
+from eventwire.actors.tenure import OUT_OF_OFFICE
 from eventwire.records import Actor
 
 MALE = frozenset({"he", "him", "his", "himself"})
@@ -90,7 +91,10 @@ def _kb_aliases_to_shortnames(doc: Doc, mentions: list[ActorMention]) -> list[Ac
     for m in mentions:
         if m.kind == "person" and m.end - m.start == 1:
             earlier = _person_with_word(out, doc[m.start].text)
-            if earlier is not None and earlier.actor.name != m.actor.name:
+            # the same person named in full earlier: the alias is that mention, whose role
+            # nouns may say what a person out of listed office was ("vice-president X")
+            same = earlier is not None and earlier.actor.name == m.actor.name
+            if earlier is not None and (not same or OUT_OF_OFFICE in m.role):
                 m = _linked(m, earlier, "shortname", doc[m.start].text)
         out.append(m)
     return out
