@@ -62,3 +62,10 @@ def test_the_vice_presidency_is_a_listed_office(nlp):
 def test_without_a_date_the_latest_term_stands(nlp):
     doc = nlp("Fox criticised the budget on Monday.")
     assert [m.actor.code for m in doc._.ew_mentions] == ["GBRGOV"]
+
+
+def test_an_alias_after_an_office_is_still_another_persons_name_in_the_article(nlp):
+    # Ben Wallace is a UK minister from 2019; a US vice-president Henry Wallace is not him
+    text = "The 1944 convention dropped Henry Wallace. Vice-president Wallace had opposed it."
+    doc = run(nlp, text, "2013-04-15")
+    assert all(m.actor.country != "GBR" for m in doc._.ew_mentions)

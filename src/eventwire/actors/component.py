@@ -41,13 +41,13 @@ from eventwire.actors.recognize import (
     ActorMention,
     Candidate,
     KBMatcher,
-    filter_usage,
     resolve,
     to_actor,
     token_index,
 )
 from eventwire.actors.tenure import out_of_office, settle_tenure
 from eventwire.actors.titles import add_title_tokens
+from eventwire.actors.usage import filter_usage
 from eventwire.nlp.extensions import register_extensions
 from eventwire.records import ActorSummary
 

@@ -11,9 +11,9 @@ about a foreign minister appointed in 2022. So, once the article's day is known:
   day, or when the article also names the person in full ("Joe Biden … Biden");
 * a one-word alias after an office ("President Bush") or before a body it heads ("the
   Bush administration") is written as an office holder, and is kept;
-* a one-word alias that is the first or last word of another person's full name in the
-  article ("Joshua Wong") stands for that person, unless the listed person is also named
-  in full;
+* but a one-word alias that is the first or last word of another person's full name in
+  the article ("Joshua Wong", "Henry Wallace") stands for that person, unless the listed
+  person is also named in full;
 * a person named in full with no term on the day holds no office then: an elite (ELI)
   of the term's country, as CAMEO codes former officials, and never the government.
   A role noun written before or beside the name ("vice-president X") still gives its
@@ -48,9 +48,9 @@ def settle_tenure(doc: Doc, cands: list[Candidate], day: date | None) -> None:
     for cand in people:
         term: RoleTerm = cand.entry  # type: ignore[assignment]
         alias = not _is_full(doc, cand) and cand.end - cand.start == 1
-        if alias and term.name not in in_full and not _in_office_phrase(cand, at):
-            word = doc[cand.start].text
-            if word in others or not term.active_on(day):
+        if alias and term.name not in in_full:
+            other = doc[cand.start].text in others
+            if other or not (term.active_on(day) or _in_office_phrase(cand, at)):
                 cand.dropped = True
                 continue
         if not term.active_on(day):
