@@ -82,3 +82,43 @@ def test_agent_takes_its_country_from_in_x(nlp):
     protesters = doc._.ew_mentions[0]
     # CAMEO codes protesters as popular opposition (OPP)
     assert (protesters.actor.text, protesters.actor.code) == ("Protesters in Myanmar", "MMROPP")
+
+
+# ---------------------------------------------------------------- topic, reflexives, outlets
+
+
+def _pronoun_codes(doc) -> dict[str, str]:
+    return {m.actor.text: m.actor.code for m in doc._.ew_mentions if m.kind == "pronoun"}
+
+
+def test_a_plural_pronoun_is_not_the_last_state_of_a_list_in_an_earlier_sentence(nlp):
+    doc = nlp("Its claims angered Japan, Vietnam and even Brunei. Nobody expects they will yield.")
+    assert "they" not in _pronoun_codes(doc)
+
+
+def test_a_plural_pronoun_may_be_the_state_that_reports_its_clause(nlp):
+    doc = nlp("The US claimed that they had struck the depot.")
+    assert _pronoun_codes(doc) == {"they": "USA"}
+
+
+def test_a_reflexive_is_the_subject_of_its_own_verb(nlp):
+    doc = nlp("Taiwan held drills. The US government pledged to help the island defend itself.")
+    assert _pronoun_codes(doc)["itself"] == "TWN"
+
+
+def test_a_news_outlet_a_sentence_is_attributed_to_is_no_antecedent(nlp):
+    text = (
+        "She called on China to act in a fair way, the Wall Street Journal reported. "
+        '"We want them to play a positive role," she said.'
+    )
+    assert "MED" not in _pronoun_codes(nlp(text)).values()
+
+
+def test_a_subject_pronoun_keeps_the_topic_of_the_last_one(nlp):
+    # "it" is a firm the knowledge base does not know: no object named after it is "It"
+    text = (
+        "Founded in 1985, it has built networks for Vodafone and France Telecom. "
+        "It has been accused of helping Iran."
+    )
+    codes = [m.actor.code for m in nlp(text)._.ew_mentions if m.kind == "pronoun"]
+    assert "FRABUS" not in codes

@@ -288,8 +288,13 @@ def test_agent_word_used_as_adjective_is_not_an_actor(nlp):
 
 
 def test_demonym_group_is_an_actor(nlp):
+    doc = run(nlp, "Thousands of Chinese and Americans marched.")
+    assert [m.actor.code for m in mentions(doc)][:1] == ["CHNCVL"]
+
+
+def test_a_demonym_after_the_standing_alone_is_the_nation(nlp):
     doc = run(nlp, "The Chinese and the Americans disagreed.")
-    assert [m.actor.code for m in mentions(doc)] == ["CHNCVL", "USACVL"]
+    assert [m.actor.code for m in mentions(doc)] == ["CHN", "USA"]
 
 
 # ---------------------------------------------------------------- outputs

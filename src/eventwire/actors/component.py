@@ -1,6 +1,7 @@
 """``ew_actors``: the spaCy component that fills ``doc._.ew_mentions`` and ``doc._.ew_actors``.
 
-Steps: knowledge-base matching → entries → noun-phrase composition → places and
+Steps: knowledge-base matching → entries → office holders checked against the article's
+day (:mod:`eventwire.actors.tenure`) → noun-phrase composition → places and
 non-actors dropped → people named by NER given a role by a pre-modifier or apposition →
 a country from context for actors that have none (:mod:`eventwire.actors.context`) →
 coreference → mentions, the ``ew_actors`` SpanGroup and the per-article summary.
@@ -40,12 +41,13 @@ from eventwire.actors.recognize import (
     ActorMention,
     Candidate,
     KBMatcher,
-    filter_usage,
     resolve,
     to_actor,
     token_index,
 )
+from eventwire.actors.tenure import out_of_office, settle_tenure
 from eventwire.actors.titles import add_title_tokens
+from eventwire.actors.usage import filter_usage
 from eventwire.nlp.extensions import register_extensions
 from eventwire.records import ActorSummary
 
@@ -90,10 +92,12 @@ class ActorRecognizer:
     def mentions(self, doc: Doc) -> list[ActorMention]:
         """All actor mentions of ``doc`` in document order."""
         cands = self.matcher.candidates(doc)
-        resolve(doc, cands, self.kb, _article_day(doc))
+        day = _article_day(doc)
+        resolve(doc, cands, self.kb, day)
+        settle_tenure(doc, cands, day)
         compose(doc, cands, self.kb)
         filter_usage(doc, cands)
-        cands = add_miscased_people(doc, cands, self.kb, _article_day(doc))
+        cands = add_miscased_people(doc, cands, self.kb, day)
         cands = add_named_people(doc, cands)
         cands = add_named_organisations(doc, cands, self.kb)
         cands = alias_acronyms(doc, cands)
@@ -275,7 +279,7 @@ def attach_roles(doc: Doc, cands: list[Candidate]) -> None:
             person.role += [r for r in role.role if r not in person.role]
             if role.end == person.start:
                 person.start = role.start
-            if person.entry is None:
+            if person.entry is None or out_of_office(person):
                 _take_role(person, role)
                 if role.start > 0 and doc[role.start - 1].lower_ in COLLEAGUE:
                     _share_with_colleague(doc, person, people)

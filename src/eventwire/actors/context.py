@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.actors.kb import Agent, KnowledgeBase
 from eventwire.actors.recognize import Candidate
+from eventwire.actors.usage import IN_NAME
 
 # Primary sectors of actors that belong to one state, so that context can place them.
 PLACED_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "OPP", "PTY", "ELI"})
@@ -170,6 +171,8 @@ def _evidence(doc: Doc, cands: list[Candidate], kb: KnowledgeBase) -> list[Evide
     for cand in [*cands, *(p for c in cands for p in c.partners)]:
         if not cand.country or cand.country not in kb.countries or cand.stance:
             continue
+        if cand.how == IN_NAME:
+            continue  # "Latin America", "Peter Wellington" name no state
         if cand.absorbed:
             continue  # the phrase that absorbed it carries its country
         if cand.dropped and cand.label not in ("country", "people"):

@@ -6,7 +6,12 @@
 * Pronouns: he/she (persons of a compatible gender), it/its (states, capitals,
   organisations, institutions, parties), they/their (plural agents, organisations,
   states). The antecedent is searched in the pronoun's sentence and the two before it;
-  closer sentences win, then a grammatical subject, then the nearest mention.
+  closer sentences win, then a grammatical subject, then the nearest mention. A subject
+  pronoun right after another of its kind keeps that one's referent, or none ("Founded
+  in 1985, it supplies X. It has been accused …"); a reflexive is its verb's subject
+  ("help the island defend itself"); "they" is no single state named as a country unless
+  that state reports the clause or is listed in its sentence; a news outlet a sentence
+  is attributed to ("…, Reuters reported") is no antecedent of a later sentence.
 * Definite descriptions: "the ministry", "the party", "the lawmaker" with no country in
   their own phrase → the nearest earlier mention with the same agent noun (or, for a party
   noun, the nearest party) that has a country; a singular role noun ("the lawmaker") may
@@ -31,6 +36,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.actors.kb import KnowledgeBase, to_cameo_code
 from eventwire.actors.recognize import ActorMention
+from eventwire.actors.tenure import OUT_OF_OFFICE
 from eventwire.records import Actor
 
 MALE = frozenset({"he", "him", "his", "himself"})
@@ -44,6 +50,9 @@ SENTENCE_WINDOW = 2
 # Nouns that describe a state without naming it: "the island", "the country".
 STATE_NOUNS = frozenset({"island", "country", "nation", "archipelago"})
 OBJECT_DEPS = frozenset({"poss", "dobj"})
+PRONOUN_CLASSES = {"m": MALE, "f": FEMALE, "n": NEUTER, "pl": PLURAL}
+# Verbs by which a text names its source ("…, Reuters reported").
+REPORTING = frozenset({"report", "say", "tell", "quote", "cite", "add", "write"})
 
 
 def resolve_coreference(
@@ -90,7 +99,10 @@ def _kb_aliases_to_shortnames(doc: Doc, mentions: list[ActorMention]) -> list[Ac
     for m in mentions:
         if m.kind == "person" and m.end - m.start == 1:
             earlier = _person_with_word(out, doc[m.start].text)
-            if earlier is not None and earlier.actor.name != m.actor.name:
+            # the same person named in full earlier: the alias is that mention, whose role
+            # nouns may say what a person out of listed office was ("vice-president X")
+            same = earlier is not None and earlier.actor.name == m.actor.name
+            if earlier is not None and (not same or OUT_OF_OFFICE in m.role):
                 m = _linked(m, earlier, "shortname", doc[m.start].text)
         out.append(m)
     return out
@@ -122,6 +134,7 @@ def _shortnames(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
 
 def _pronouns(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     found: list[ActorMention] = []
+    topics: dict[str, tuple[Token, ActorMention | None]] = {}  # subject pronouns so far
     for token in doc:
         lower = token.lower_
         if token.pos_ != "PRON" or token.dep_ == "expl" or _pleonastic(token):
@@ -132,12 +145,26 @@ def _pronouns(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         earlier = [
             m
             for m in mentions
-            if m.end <= token.i and m.kind != "pronoun" and m.head not in blocked
+            if m.end <= token.i
+            and m.kind != "pronoun"
+            and m.head not in blocked
+            and not _attributing_outlet(doc, m, token)
+            and not _state_as_they(doc, m, token)
         ]
         # "As the nearest country to X, its …": the pronoun is the adjunct's description
         described = [m for m in mentions if m.head in blocked and doc[m.head].dep_ == "pobj"]
         described = [m for m in described if doc[m.head].head.lower_ == "as"]
-        antecedent = described[0] if described else _best_antecedent(doc, token, earlier)
+        topic = _topic(doc, token, topics, earlier)
+        if described:
+            antecedent = described[0]
+        elif topic is not None:
+            antecedent = topic[1]  # the same topic as the last subject pronoun, or none
+        else:
+            antecedent = _reflexive_antecedent(token, earlier) or _best_antecedent(
+                doc, token, earlier
+            )
+        if token.dep_ in SUBJECT_DEPS:
+            topics[_pronoun_class(lower)] = (token, antecedent)
         if antecedent is not None:
             blank = ActorMention(
                 token.i, token.i + 1, token.idx, token.idx + len(token), antecedent.actor,
@@ -145,6 +172,81 @@ def _pronouns(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
             )  # fmt: skip
             found.append(_linked(blank, _root_of(antecedent, mentions), "pronoun", token.text))
     return found
+
+
+def _pronoun_class(lower: str) -> str:
+    return next(n for n, words in PRONOUN_CLASSES.items() if lower in words)
+
+
+def _topic(
+    doc: Doc,
+    token: Token,
+    topics: dict[str, tuple[Token, ActorMention | None]],
+    earlier: list[ActorMention],
+) -> tuple[Token, ActorMention | None] | None:
+    """The last subject pronoun of the same kind when this one is a subject too, in its
+    sentence or the one before, with no new subject or actor of this sentence between
+    them: "Founded in 1985, it supplies X … It has been accused …" goes on about the same
+    referent, even one that is no actor, and not about the object X."""
+    if token.dep_ not in SUBJECT_DEPS:
+        return None
+    last = topics.get(_pronoun_class(token.lower_))
+    if last is None:
+        return None
+    previous = last[0]
+    if token.sent.start != previous.sent.start and previous.sent.end != token.sent.start:
+        return None
+    # a new subject, or any actor of this sentence before the pronoun ("stop the US or
+    # Israel if they …"), is a new candidate; objects after the last pronoun are not
+    between = [
+        m
+        for m in earlier
+        if m.start > previous.i
+        and (_is_subject(doc, m) or doc[m.start].sent.start == token.sent.start)
+        and _compatible(token.lower_, m, doc)
+    ]
+    return None if between else last
+
+
+def _reflexive_antecedent(token: Token, earlier: list[ActorMention]) -> ActorMention | None:
+    """A reflexive stands for the subject of its own verb ("helped the island defend
+    itself": the island), not for the most salient actor around."""
+    if not token.lower_.endswith(("self", "selves")):
+        return None
+    verb = token.head
+    while verb.dep_ == "prep" or (verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i):
+        verb = verb.head
+    subjects = {c.i for c in verb.children if c.dep_ in SUBJECT_DEPS}
+    return next((m for m in reversed(earlier) if m.head in subjects), None)
+
+
+def _state_as_they(doc: Doc, m: ActorMention, pronoun: Token) -> bool:
+    """A plural pronoun is no single state named as a country ("…, Vietnam, even Brunei.
+    No one thinks they will back down"; "Angola was harder. 'They refused …'"), unless
+    the state is the subject that reports the pronoun's clause ("the US claimed that they
+    had attacked") or one of a list in the pronoun's own sentence."""
+    if pronoun.lower_ not in PLURAL or m.kind != "country" or m.number == "pl":
+        return False
+    head = doc[m.head]
+    listed = head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
+    if listed and head.sent.start == pronoun.sent.start:
+        return False  # "the US or Israel, if they …": the first stands for the list
+    clause = pronoun.head
+    while clause.dep_ not in ("ccomp", "ROOT") and clause.head.i != clause.i:
+        clause = clause.head
+    reporter = clause.head if clause.dep_ == "ccomp" else None
+    return reporter is None or all(
+        c.i != m.head for c in reporter.children if c.dep_ in SUBJECT_DEPS
+    )
+
+
+def _attributing_outlet(doc: Doc, m: ActorMention, pronoun: Token) -> bool:
+    """A news outlet that a sentence before the pronoun's is attributed to ("…, the Wall
+    Street Journal reported"): it reports, it is not what the text goes on about."""
+    if m.actor.sectors[:1] != ["MED"] or doc[m.start].sent.start == pronoun.sent.start:
+        return False
+    head = doc[m.head]
+    return head.dep_ in SUBJECT_DEPS and head.head.lemma_.lower() in REPORTING
 
 
 def _clause_subjects(token: Token) -> set[int]:

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.actors.kb import Agent, KnowledgeBase
 from eventwire.actors.recognize import Candidate, pick_term, set_person, token_index
+from eventwire.actors.usage import IN_NAME
 
 # Sectors of groups of people that the place of their clause gives a country.
 PLACED_SECTORS = frozenset({"CVL", "EDU", "LAB", "AGR", "OPP", "HLH"})
@@ -38,7 +39,7 @@ def place_groups(doc: Doc, cands: list[Candidate], kb: KnowledgeBase) -> None:
     places = {
         i: c for c in cands
         if c.label in ("country", "people") and c.country and not c.absorbed and not c.stance
-        and c.how != "demonym"
+        and c.how not in ("demonym", IN_NAME)
         for i in range(c.start, c.end)
     }  # fmt: skip
     if not places:

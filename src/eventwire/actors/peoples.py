@@ -11,6 +11,13 @@ In a noun phrase the people or region gives its state to the agent it modifies (
 :mod:`eventwire.actors.compose`); a people on its own ("Tamils protested") is a
 civilian actor (CVL); a region on its own is a place, never an actor, but it places
 groups of people in its clause (see :mod:`eventwire.actors.groups`).
+
+A nation's demonym after "the" and standing alone ("the Chinese protested", "the
+Palestinians rejected the plan", "urged the Koreans to") is the nation acting, as
+PETRARCH and the PLOVER gold code it (the country, no sector):
+:func:`is_collective_demonym`. Counted, qualified, placed or without "the" ("thousands of
+Chinese", "young Algerians", "Koreans in Japan", "urged Americans to leave") it is a
+group of people (CVL).
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ from eventwire.actors.kb_entries import normalise_name
 from eventwire.errors import DataFileError
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from eventwire.actors.recognize import Candidate
 
@@ -34,6 +41,13 @@ FILE = "peoples.tsv"
 COLUMNS = ["name", "forms", "kind", "countries", "sector", "note"]
 KINDS = frozenset({"people", "region"})
 CODE = re.compile(r"^[A-Z]{3}$")
+# Heads of "X of Chinese" that count or part a group of people.
+COUNTING = frozenset(
+    {"thousands", "hundreds", "dozens", "millions", "tens", "scores", "many", "most", "some",
+     "all", "group", "crowd", "number", "majority", "minority", "half", "third", "few"}
+)  # fmt: skip
+# Children that qualify a demonym into a group of people ("young", "100", "who live …").
+QUALIFIERS = frozenset({"nummod", "amod", "quantmod", "compound", "acl", "relcl", "appos"})
 # Prepositions whose object is where a people lives, not who acts ("among Kurds").
 PLACE_PREPOSITIONS = frozenset({"in", "among", "across", "throughout", "near", "at"})
 
@@ -162,3 +176,26 @@ def is_people_actor(doc: Doc, cand: Candidate, at: dict[int, Candidate]) -> bool
     if root.pos_ == "ADJ" or root.dep_ in ("amod", "compound", "nmod", "poss"):
         return False
     return not (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS)
+
+
+def is_collective_demonym(token: Token, invariant: bool) -> bool:
+    """Whether a demonym noun stands alone for its nation ("the Chinese", "the Koreans"):
+    plural (or the form that is also the adjective: "the Chinese") after "the", with no
+    number, adjective, other determiner or placing phrase, and not counted ("thousands
+    of the Chinese"). ``invariant``: the form is also the country's adjective."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    dets = [c for c in token.children if c.dep_ in ("det", "predet")]
+    if any(d.lower_ != "the" for d in dets):
+        return False
+    for child in token.children:
+        if child.dep_ in QUALIFIERS or (
+            child.dep_ == "prep" and child.lower_ in PLACE_PREPOSITIONS | {"from"}
+        ):
+            return False
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in COUNTING:
+        return False
+    # without "the" a plural is some of the people: "urged Americans to leave",
+    # "arrested Palestinians"; the form that is also the adjective is plural only so
+    return bool(dets) and (invariant or token.tag_ in ("NNS", "NNPS"))

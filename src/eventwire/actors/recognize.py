@@ -1,4 +1,4 @@
-"""Recognise actor mentions: knowledge-base phrase matching, entries, places and non-actors.
+"""Recognise actor mentions: knowledge-base phrase matching and entries.
 
 Noun-phrase composition is in :mod:`eventwire.actors.compose`.
 
@@ -7,13 +7,8 @@ organisations, parties, institutions, people, upper-case agent acronyms such as 
 one on LOWER for agent nouns ("foreign ministry", "lawmaker"). Overlaps are settled
 longest-first; on equal spans a name beats an agent noun.
 
-Places and non-actors (see :func:`_usage`): a country or capital that is the object of a
-locative preposition ("in Tokyo"), the destination of a motion verb ("flew to Tokyo"), the
-object of a visiting verb ("visited Japan") or an attributive compound of a non-agent noun
-("the Tokyo office", "Taiwan Strait"; "Japan Airlines" is the company, see fallback) is a
-place, not an actor. A country adjective is an actor only inside an agent phrase
-("Japanese navy"); "Japanese public opinion" is not a mention. A capital standing for its
-government is country + GOV. A country or sector after "pro-"/"anti-" is the group's
+Places and non-actors are dropped by :mod:`eventwire.actors.usage`. A capital standing for
+its government is country + GOV. A country or sector after "pro-"/"anti-" is the group's
 stance, not its identity ("pro-Russia rebels" are REB), and a person's name inside a date
 ("in May") is no one.
 """
@@ -38,24 +33,11 @@ from eventwire.actors.kb import (
     RoleTerm,
     to_cameo_code,
 )
-from eventwire.actors.peoples import is_people_actor, load_peoples, set_people
+from eventwire.actors.peoples import is_collective_demonym as collective
+from eventwire.actors.peoples import load_peoples, set_people
 from eventwire.actors.titles import load_titles
 from eventwire.records import Actor
 
-# Prepositions whose object is a location, not an addressee.
-LOCATIVE = frozenset(
-    {"in", "at", "near", "from", "outside", "inside", "across", "around", "within", "throughout",
-     "off", "via", "over", "under", "between", "beyond", "along", "past", "through", "into",
-     "onto"}
-)  # fmt: skip
-# Verbs and nouns of motion: the object of their "to"/"toward" is a destination.
-MOTION = frozenset(
-    {"go", "come", "fly", "travel", "arrive", "return", "head", "move", "sail", "drive", "walk",
-     "march", "flee", "send", "deploy", "relocate", "trip", "visit", "journey", "flight",
-     "voyage", "tour", "mission", "route", "way"}
-)  # fmt: skip
-# Verbs whose direct object is a place ("visited Tokyo").
-VISIT = frozenset({"visit", "tour", "leave", "enter", "reach", "invade", "occupy", "cross", "land"})
 # Dependency labels of noun-phrase modifiers that can carry an agent's country.
 MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod", "npadvmod"})
 # Prefixes that make a country or sector the group's stance, not its identity.
@@ -292,6 +274,8 @@ def _resolve_country(
     if how == "capital":
         cand.sectors, cand.kind = ["GOV"], "capital"
         cand.name = kb.agent_name(choice.code, "government")
+    elif how == "demonym" and collective(root, root.text in choice.adjectives):
+        cand.number = "pl"  # the nation itself: "the Chinese protested"
     elif how == "demonym":
         cand.sectors, cand.kind, cand.number = ["CVL"], "agent", "pl"
         cand.name = kb.agent_name(choice.code, "people")
@@ -398,74 +382,6 @@ def set_agent(cand: Candidate, agent: Agent | None) -> None:
 def token_index(cands: list[Candidate]) -> dict[int, Candidate]:
     """Token index → the live candidate covering it."""
     return {i: c for c in cands if not (c.dropped or c.absorbed) for i in range(c.start, c.end)}
-
-
-# ---------------------------------------------------------------- places and non-actors
-
-
-def filter_usage(doc: Doc, cands: list[Candidate]) -> None:
-    """Drop countries/capitals used as places and adjectives outside agent phrases."""
-    at = token_index(cands)
-    for cand in cands:
-        if cand.label == "country" and not (cand.dropped or cand.absorbed):
-            cand.dropped = not _is_actor_use(doc, cand, at)
-        elif cand.label == "agent" and not cand.dropped:
-            cand.dropped = _is_modifier_only(doc, cand, at)
-        elif cand.label == "people" and not (cand.dropped or cand.absorbed):
-            cand.dropped = not is_people_actor(doc, cand, at)
-
-
-def _is_actor_use(doc: Doc, cand: Candidate, at: dict[int, Candidate]) -> bool:
-    root = cand.span(doc).root
-    if cand.how == "adjective":
-        return False  # inside an agent phrase it was absorbed already
-    if _is_place(root) or _in_foreign_entity(doc, cand):
-        return False
-    # an attributive compound of a non-actor noun: "the Tokyo office", "Taiwan Strait"
-    return not (root.dep_ in ("compound", "nmod", "amod") and root.head.i not in at)
-
-
-def _is_place(root: Token) -> bool:
-    """True when a name is used as a location rather than for its government."""
-    head = root.head
-    if root.dep_ == "pobj":
-        if head.lower_ in LOCATIVE:
-            return True
-        if head.lower_ in ("to", "toward", "towards") and head.head.lemma_.lower() in MOTION:
-            return True
-    if root.dep_ == "dobj" and head.lemma_.lower() in VISIT:
-        return True
-    return root.dep_ == "conj" and root.head.i != root.i and _is_place(_conj_root(root))
-
-
-def _conj_root(token: Token) -> Token:
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token
-
-
-def _in_foreign_entity(doc: Doc, cand: Candidate) -> bool:
-    """Inside a larger named entity that is not itself an actor ("Japan Airlines")."""
-    labels = ("ORG", "FAC", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART")
-    size = cand.end - cand.start
-    for ent in doc.ents:
-        inside = ent.start <= cand.start and cand.end <= ent.end and len(ent) > size
-        if inside and ent.label_ in labels:
-            return cand.span(doc).root.dep_ != "poss"
-    return False
-
-
-def _is_modifier_only(doc: Doc, cand: Candidate, at: dict[int, Candidate]) -> bool:
-    """An agent word used as an adjective ("military presence") is not an actor."""
-    if cand.how == "title":
-        return False  # a person's title or nothing, settled once names are known
-    root = cand.span(doc).root
-    if root.pos_ == "ADJ" or (root.pos_ not in ("NOUN", "PROPN") and root.tag_ != "NNS"):
-        return True
-    if cand.kind != "institution" and root.dep_ in ("amod", "compound"):
-        # a role noun pre-modifying a name is a role ("Prime Minister Suga"): keep it
-        return not (root.head.pos_ == "PROPN" or root.head.i in at)
-    return False
 
 
 def primary_sector(cand: Candidate, sectors: list[str]) -> list[str]:
