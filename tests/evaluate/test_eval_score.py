@@ -247,10 +247,11 @@ def test_same_country_accepts_country_or_code_prefix() -> None:
 
 @pytest.mark.parametrize(
     ("root", "cls"),
-    [("01", 0), ("02", 0), ("03", 1), ("05", 1), ("06", 2), ("09", 2), ("10", 3), ("14", 3),
-     ("15", 4), ("20", 4), ("21", None), ("00", None), ("x", None)],
+    [("01", 0), ("02", 0), ("03", 1), ("05", 1), ("06", 2), ("09", 2), ("10", 3), ("13", 3),
+     ("16", 3), ("14", 4), ("15", 4), ("17", 4), ("20", 4), ("21", None), ("00", None),
+     ("x", None), ("1", None)],
 )  # fmt: skip
-def test_penta_class_boundaries(root: str, cls: int | None) -> None:
+def test_penta_class_follows_the_sets_annotators_not_quadclass(root: str, cls: int | None) -> None:
     assert penta_class(root) == cls
 
 
