@@ -161,6 +161,34 @@ def test_a_participle_adjunct_without_a_subject_has_no_source_in_petrarch2(nlp1,
     assert ("VLR", "KST", "070") in triples(nlp1, text)  # PETRARCH-1: the subject carries
 
 
+def test_a_relative_clause_holds_no_event_in_petrarch2(nlp1, nlp2):
+    text = "Veloria helped Duren, which Kestrel attacked."
+    # PETRARCH-2: a noun phrase yields actors, never events
+    assert triples(nlp2, text) == {("VLR", "DUR", "070")}
+    assert ("KST", "DUR", "190") in triples(nlp1, text)
+
+
+def test_a_clause_under_a_verb_whose_phrase_names_an_actor_is_not_read(nlp1, nlp2):
+    text = "Veloria visited Duren after Kestrel attacked Veloria."
+    assert triples(nlp2, text) == {("VLR", "DUR", "042")}
+    assert ("KST", "VLR", "190") in triples(nlp1, text)
+    # a purpose infinitive is such a clause too
+    assert triples(nlp2, "Veloria visited Duren to help Kestrel.") == {("VLR", "DUR", "042")}
+
+
+def test_an_adverbial_clause_before_the_main_clause_is_not_read(nlp1, nlp2):
+    text = "After Kestrel attacked Duren, Veloria visited Duren."
+    assert triples(nlp2, text) == {("VLR", "DUR", "042")}
+    assert ("KST", "DUR", "190") in triples(nlp1, text)
+
+
+def test_another_partys_act_nested_under_a_clause_with_a_subject_is_not_coded(nlp2):
+    # "arrived" names no actor in its phrase, but its subject makes the attack a nested
+    # event, whose combined code PETRARCH-2 does not have
+    found = triples(nlp2, "Veloria arrived yesterday after Kestrel attacked Duren.")
+    assert not any(code == "190" for _, _, code in found)
+
+
 def test_the_pattern_written_with_the_texts_word_form_wins(nlp1):
     assert triples(nlp1, "Veloria lifted the sanctions on Kestrel.") == {("VLR", "KST", "085")}
     assert triples(nlp1, "Veloria lifted the sanction on Kestrel.") == {("VLR", "KST", "0351")}
