@@ -206,3 +206,11 @@ def test_combine_follows_the_order_of_the_classes():
 def test_code_class_is_the_code_without_its_trailing_zeros():
     assert (code_class("010"), code_class("100"), code_class("190")) == ("01", "10", "19")
     assert code_class("185") == "185"
+
+
+def test_a_plural_pattern_word_needs_the_plural_in_petrarch2(tmp_path):
+    verbs = VERBS + "\n--- BACK [051] ---\nBACK\n- * AGREEMENTS [057]\n" + TRANSFORMATIONS
+    nlp = _pipeline(tmp_path, verbs)
+    # PETRARCH-2 compares the words as written: "AGREEMENTS" is no "agreement"
+    assert triples(nlp, "Veloria backed an agreement with Kestrel.") == {("VLR", "KST", "051")}
+    assert triples(nlp, "Veloria backed the agreements with Kestrel.") == {("VLR", "KST", "057")}

@@ -13,8 +13,9 @@ EFFORTS": "did n't", "will not") and words after it, in order, anywhere in the v
 phrase ("- * DIPLOMATIC TIES"; "- * &PREPOSIT1 RESOLUTION" for "acted on a resolution",
 a fixed object inside a prepositional phrase): :class:`PetrarchPattern` carries them and
 :func:`match_petrarch` checks them, most constrained pattern first. A null pattern
-(``[---]``) that matches codes nothing. ``[032:033]`` codes the reciprocal event too
-(:func:`reciprocal_events`).
+(``[---]``) that matches codes nothing. With a PETRARCH-2 dictionary the words are
+compared as written, as PETRARCH-2 does (a plural pattern word needs the plural).
+``[032:033]`` codes the reciprocal event too (:func:`reciprocal_events`).
 
 These rules apply only when coding with a PETRARCH dictionary folder (the rule prefix
 ``petrarch``): eventwire's own lexicon states each target slot explicitly and keeps its
@@ -201,7 +202,7 @@ def _structured(pattern: PetrarchPattern, verb: Token, first: int | None) -> boo
     roles = pattern.after_in_phrases
 
     def same(token: Token, k: int) -> bool:
-        return flags[token] == roles[k] and _same_word(token, pattern.after[k])
+        return flags[token] == roles[k] and _written_word(token, pattern.after[k])
 
     ordered = [t for t, _ in tokens]
     return _embeds(pattern.after, ordered, pattern.after_joins, same, first=first)
@@ -237,6 +238,18 @@ def _same_word(token: Token, word: str) -> bool:
     also matches its singular lemma)."""
     forms = {word, word[:-1] if word.endswith("s") else word}
     return token.lower_ in forms or token.lemma_.lower() in forms
+
+
+def _written_word(token: Token, word: str) -> bool:
+    """PETRARCH-2 compares a pattern word with the text's word as written; a synset's
+    members also match their regular plurals, so a singular pattern word matches its
+    plural here too, but a plural one ("- * AGREEMENTS") never matches the singular."""
+    text = token.lower_
+    if text == word:
+        return True
+    if word.endswith("y") and text == word[:-1] + "ies":
+        return True
+    return text in (word + "s", word + "es")
 
 
 def _in_order(
