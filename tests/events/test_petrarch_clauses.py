@@ -214,3 +214,17 @@ def test_a_plural_pattern_word_needs_the_plural_in_petrarch2(tmp_path):
     # PETRARCH-2 compares the words as written: "AGREEMENTS" is no "agreement"
     assert triples(nlp, "Veloria backed an agreement with Kestrel.") == {("VLR", "KST", "051")}
     assert triples(nlp, "Veloria backed the agreements with Kestrel.") == {("VLR", "KST", "057")}
+
+
+def test_a_passive_takes_its_source_from_where_the_act_came_from(nlp2):
+    assert triples(nlp2, "Duren was attacked from Kestrel.") == {("KST", "DUR", "190")}
+    # the doer of the attack the victim fell in
+    assert triples(nlp2, "Duren was attacked in a raid by Kestrel.") == {("KST", "DUR", "190")}
+    # so a reported attack is the speaker's accusation of that source
+    found = triples(nlp2, "Veloria said Duren was attacked from Kestrel.")
+    assert found == {("VLR", "KST", "112")}
+
+
+def test_a_place_the_passive_act_happened_in_is_no_source(nlp2):
+    found = triples(nlp2, "Duren was attacked in Kestrel.")
+    assert not any(source == "KST" for source, _, _ in found)

@@ -332,9 +332,39 @@ def default_actors(
     """The actors a pattern leaves open, sought where PETRARCH seeks them; an actor word
     the pattern itself names ("swiss francs") is no target."""
     named = pattern_words(pattern, verb)
+    phrase_bound = isinstance(pattern, PetrarchPattern) and pattern.phrase_bound
+    if not sources and phrase_bound:
+        sources = passive_sources(verb, index)
     sources = sources or clause_sources(verb, index)
     targets = outside(targets, named) or phrase_targets(verb, index, [m for m, _ in sources], named)
     return sources, targets
+
+
+def passive_sources(verb: Token, index: MentionIndex) -> list[tuple[ActorMention, bool]]:
+    """The source of a passive verb without an actor in its by-phrase, as PETRARCH-2 seeks
+    it in the verb's prepositional phrases: the actor the fire came from ("was fired at X
+    from Gaza"), or the doer of the attack a victim fell in ("were killed in an air strike
+    by government forces"). A place the act happened in ("killed in Ukraine") is no
+    source here, though PETRARCH-2 would code it."""
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return []
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "agent")):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            found = index.actors(noun) if prep.lower_ == "from" else []
+            found = found or _doers_of(noun, index)
+            mentions = [m for m in found if m.kind != "pronoun"]
+            if mentions:
+                return [(m, False) for m in mentions]
+    return []
+
+
+def _doers_of(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """The actors of a noun's own by-phrase ("an air strike by government forces")."""
+    for prep in noun.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ == "by":
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                return index.actors(obj)
+    return []
 
 
 def clause_sources(verb: Token, index: MentionIndex) -> list[tuple[ActorMention, bool]]:
