@@ -228,3 +228,19 @@ def test_a_passive_takes_its_source_from_where_the_act_came_from(nlp2):
 def test_a_place_the_passive_act_happened_in_is_no_source(nlp2):
     found = triples(nlp2, "Duren was attacked in Kestrel.")
     assert not any(source == "KST" for source, _, _ in found)
+
+
+def test_a_passive_subject_stands_where_the_object_would(nlp2):
+    # "- * TRIP [036]": the trip is the logical object of "made"
+    found = triples(nlp2, "A trip to Kestrel was made by Veloria.")
+    assert found == {("VLR", "KST", "036")}
+
+
+def test_a_passive_by_phrase_stands_where_the_subject_would(tmp_path):
+    verbs = VERBS + "\n--- RAZE [190] ---\nRAZE\n- CROWD * [145]\n" + TRANSFORMATIONS
+    nlp = _pipeline(tmp_path, verbs)
+    # PETRARCH-2 matches the words before the verb in a passive's by-phrase
+    assert triples(nlp, "The Kestrel embassy was razed by a Veloria crowd.") == {
+        ("VLR", "KST", "145")
+    }
+    assert triples(nlp, "Veloria razed the Kestrel embassy.") == {("VLR", "KST", "190")}

@@ -15,7 +15,11 @@ a fixed object inside a prepositional phrase): :class:`PetrarchPattern` carries 
 :func:`match_petrarch` checks them, most constrained pattern first. A null pattern
 (``[---]``) that matches codes nothing. With a PETRARCH-2 dictionary the words are
 compared as written, as PETRARCH-2 does (a plural pattern word needs the plural).
-``[032:033]`` codes the reciprocal event too (:func:`reciprocal_events`).
+In a passive, PETRARCH-2 reads the by-phrase where the subject would stand ("- PROTESTOR *"
+codes "was demolished by a protestor"), and we read the passive subject where the object
+would ("Evidence against X was presented" for "- * EVIDENCE"; PETRARCH-2 itself looks
+only in the by- and from-phrases). ``[032:033]`` codes the reciprocal event too
+(:func:`reciprocal_events`).
 
 These rules apply only when coding with a PETRARCH dictionary folder (the rule prefix
 ``petrarch``): eventwire's own lexicon states each target slot explicitly and keeps its
@@ -197,7 +201,7 @@ def _phrase_tokens(verb: Token, *, own: bool = False) -> list[Token]:
 def _structured(pattern: PetrarchPattern, verb: Token, first: int | None) -> bool:
     """PETRARCH-2: the words in order in the verb's own phrases, each inside or outside a
     prepositional phrase as the pattern puts it."""
-    tokens = own_phrase(verb)
+    tokens = passive_subject_phrase(verb) + own_phrase(verb)
     flags = dict(tokens)
     roles = pattern.after_in_phrases
 
@@ -213,6 +217,14 @@ _CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "csubj", "p
 _PREP_DEPS = frozenset({"prep", "agent"})
 
 
+def passive_subject_phrase(verb: Token) -> list[tuple[Token, bool]]:
+    """The subject phrase of a passive verb, which stands where the active verb's object
+    would ("Evidence against X was presented" for "- * EVIDENCE"), as PETRARCH-2 matches
+    a passive (words as in :func:`own_phrase`)."""
+    subject = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return _walk([(c, False) for c in subject])
+
+
 def own_phrase(verb: Token) -> list[tuple[Token, bool]]:
     """The words after the verb in its own phrases, in order, each with whether it lies
     in a prepositional phrase: PETRARCH-2's noun and prepositional phrases of the verb,
@@ -223,6 +235,11 @@ def own_phrase(verb: Token) -> list[tuple[Token, bool]]:
         for c in verb.children
         if c.i > verb.i and c.dep_ not in outside
     ]
+    return _walk(stack)
+
+
+def _walk(stack: list[tuple[Token, bool]]) -> list[tuple[Token, bool]]:
+    """The phrases under the given tokens, without their clauses, in text order."""
     found: dict[Token, bool] = {}
     while stack:
         tok, in_phrase = stack.pop()
@@ -312,7 +329,14 @@ def _before(pattern: PetrarchPattern, verb: Token) -> bool:
     earlier = [t for t in verb.sent if t.i < verb.i]
     ties = pattern.before_joins
     last = verb.i - 1 if len(words) - 1 in ties else None
-    return _embeds(words, earlier, ties, lambda t, k: t.lower_ == words[k], last=last)
+    if _embeds(words, earlier, ties, lambda t, k: t.lower_ == words[k], last=last):
+        return True
+    # PETRARCH-2 matches a passive's by-phrase where the active subject would stand
+    # ("- PROTESTOR * [145]": "was demolished by a protestor")
+    doers = [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
+    if not (pattern.phrase_bound and doers):
+        return False
+    return _embeds(words, doers, frozenset(), lambda t, k: _written_word(t, words[k]))
 
 
 def naming_complement(patterns: list[VerbPattern]) -> list[VerbPattern]:
