@@ -161,6 +161,34 @@ def test_a_participle_adjunct_without_a_subject_has_no_source_in_petrarch2(nlp1,
     assert ("VLR", "KST", "070") in triples(nlp1, text)  # PETRARCH-1: the subject carries
 
 
+def test_a_relative_clause_holds_no_event_in_petrarch2(nlp1, nlp2):
+    text = "Veloria helped Duren, which Kestrel attacked."
+    # PETRARCH-2: a noun phrase yields actors, never events
+    assert triples(nlp2, text) == {("VLR", "DUR", "070")}
+    assert ("KST", "DUR", "190") in triples(nlp1, text)
+
+
+def test_a_clause_under_a_verb_whose_phrase_names_an_actor_is_not_read(nlp1, nlp2):
+    text = "Veloria visited Duren after Kestrel attacked Veloria."
+    assert triples(nlp2, text) == {("VLR", "DUR", "042")}
+    assert ("KST", "VLR", "190") in triples(nlp1, text)
+    # a purpose infinitive is such a clause too
+    assert triples(nlp2, "Veloria visited Duren to help Kestrel.") == {("VLR", "DUR", "042")}
+
+
+def test_an_adverbial_clause_before_the_main_clause_is_not_read(nlp1, nlp2):
+    text = "After Kestrel attacked Duren, Veloria visited Duren."
+    assert triples(nlp2, text) == {("VLR", "DUR", "042")}
+    assert ("KST", "DUR", "190") in triples(nlp1, text)
+
+
+def test_another_partys_act_nested_under_a_clause_with_a_subject_is_not_coded(nlp2):
+    # "arrived" names no actor in its phrase, but its subject makes the attack a nested
+    # event, whose combined code PETRARCH-2 does not have
+    found = triples(nlp2, "Veloria arrived yesterday after Kestrel attacked Duren.")
+    assert not any(code == "190" for _, _, code in found)
+
+
 def test_the_pattern_written_with_the_texts_word_form_wins(nlp1):
     assert triples(nlp1, "Veloria lifted the sanctions on Kestrel.") == {("VLR", "KST", "085")}
     assert triples(nlp1, "Veloria lifted the sanction on Kestrel.") == {("VLR", "KST", "0351")}
@@ -178,3 +206,41 @@ def test_combine_follows_the_order_of_the_classes():
 def test_code_class_is_the_code_without_its_trailing_zeros():
     assert (code_class("010"), code_class("100"), code_class("190")) == ("01", "10", "19")
     assert code_class("185") == "185"
+
+
+def test_a_plural_pattern_word_needs_the_plural_in_petrarch2(tmp_path):
+    verbs = VERBS + "\n--- BACK [051] ---\nBACK\n- * AGREEMENTS [057]\n" + TRANSFORMATIONS
+    nlp = _pipeline(tmp_path, verbs)
+    # PETRARCH-2 compares the words as written: "AGREEMENTS" is no "agreement"
+    assert triples(nlp, "Veloria backed an agreement with Kestrel.") == {("VLR", "KST", "051")}
+    assert triples(nlp, "Veloria backed the agreements with Kestrel.") == {("VLR", "KST", "057")}
+
+
+def test_a_passive_takes_its_source_from_where_the_act_came_from(nlp2):
+    assert triples(nlp2, "Duren was attacked from Kestrel.") == {("KST", "DUR", "190")}
+    # the doer of the attack the victim fell in
+    assert triples(nlp2, "Duren was attacked in a raid by Kestrel.") == {("KST", "DUR", "190")}
+    # so a reported attack is the speaker's accusation of that source
+    found = triples(nlp2, "Veloria said Duren was attacked from Kestrel.")
+    assert found == {("VLR", "KST", "112")}
+
+
+def test_a_place_the_passive_act_happened_in_is_no_source(nlp2):
+    found = triples(nlp2, "Duren was attacked in Kestrel.")
+    assert not any(source == "KST" for source, _, _ in found)
+
+
+def test_a_passive_subject_stands_where_the_object_would(nlp2):
+    # "- * TRIP [036]": the trip is the logical object of "made"
+    found = triples(nlp2, "A trip to Kestrel was made by Veloria.")
+    assert found == {("VLR", "KST", "036")}
+
+
+def test_a_passive_by_phrase_stands_where_the_subject_would(tmp_path):
+    verbs = VERBS + "\n--- RAZE [190] ---\nRAZE\n- CROWD * [145]\n" + TRANSFORMATIONS
+    nlp = _pipeline(tmp_path, verbs)
+    # PETRARCH-2 matches the words before the verb in a passive's by-phrase
+    assert triples(nlp, "The Kestrel embassy was razed by a Veloria crowd.") == {
+        ("VLR", "KST", "145")
+    }
+    assert triples(nlp, "Veloria razed the Kestrel embassy.") == {("VLR", "KST", "190")}

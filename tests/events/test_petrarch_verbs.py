@@ -152,3 +152,37 @@ def test_pattern_words_know_whether_they_stand_in_a_prepositional_phrase():
     # a bare preposition opens a phrase; a leading particle does not
     assert after_roles(" * TO BORDER ", ("to", "border")) == (True, True)
     assert after_roles(" * DOWN ARMS ", ("down", "arms")) == (False, False)
+
+
+REPEATED = """\
+---  GRANT   [060]  ---
+GIVE
+LEND
+- * SUPPORT                 [051]       # GIVE
+- * SUPPORT                 [060]       # LEND
+
+---  BACK   [050]  ---
+LEND [057]
+- * SUPPORT                 [053]
+"""
+
+
+def _support_codes(tmp_path: Path, text: str) -> dict[str, set[str]]:
+    path = tmp_path / "repeat.verbs.txt"
+    path.write_text(text, encoding="utf-8")
+    lexicon = read_petrarch_verbs(path)
+    return {
+        verb: {p.code for p in lexicon.verb_patterns(verb) if p.obj == "support"}
+        for verb in ("give", "lend")
+    }
+
+
+def test_a_repeated_pattern_of_a_block_overwrites_the_earlier_in_petrarch2(tmp_path: Path):
+    # PETRARCH-2 stores a block's patterns in one tree: the last line with the same words
+    # wins; a pattern of a later block does not replace that block's own
+    codes = _support_codes(tmp_path, REPEATED + "~ a (a b Q) GIVE = a b Q\n")
+    assert codes == {"give": {"060"}, "lend": {"060"}}
+
+
+def test_a_repeated_pattern_keeps_the_first_in_petrarch1(tmp_path: Path):
+    assert _support_codes(tmp_path, REPEATED) == {"give": {"051"}, "lend": {"051"}}

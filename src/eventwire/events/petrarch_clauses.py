@@ -6,6 +6,11 @@ the verb governs is combined with the verb's code instead of standing beside it
 (PETRARCH-2's "verb interaction", documented with ``utilities.convert_code``): one event
 per verb phrase. The rules, in this order:
 
+- PETRARCH-2 codes the tree of each main clause from its verb phrase down, so some
+  clauses are never read (:func:`_outside_tree`): those inside a noun or prepositional
+  phrase (relative clauses, reduced participles, "efforts to counter X"), an adverbial
+  clause before the main clause, and a clause under a verb whose own phrases already
+  name an actor ("met X on Tuesday to discuss …", "visited X after Y attacked Z");
 - a verb transformation of the dictionary whose governing verb and embedded event fit
   ("~ a (b . ATTACK) SAY = a b 112": X says that Y attacked → X accuses Y; "~ a (a b
   ATTACK) SAY = a b 015": X says that it attacked Z → X claims responsibility) replaces
@@ -37,7 +42,7 @@ from eventwire.events.appeals import appeal_code, demand_code, threat_code
 from eventwire.events.build import Found, intent_code, refusal_code
 from eventwire.events.clauses import MentionIndex, subjects
 from eventwire.events.lexicon import Lexicon
-from eventwire.events.petrarch_patterns import PetrarchPattern
+from eventwire.events.petrarch_patterns import PetrarchPattern, own_phrase
 
 #: Verb classes that frame another act, lowest first: PETRARCH-2's first digit of its
 #: internal code, where a higher class wins a combination ("Say + Intend is just Intend",
@@ -148,12 +153,15 @@ def embedded_events(events: list[Found], lexicon: Lexicon, index: MentionIndex) 
     if not getattr(lexicon, "phrase_bound", False):
         return events
     transformations: list[Transformation] = getattr(lexicon, "transformations", [])
-    dropped: set[int] = set()
+    dropped: set[int] = {id(f) for f in events if _outside_tree(f.anchor, index)}
     added: list[Found] = []
     for lower in events:
         verb = _governor(lower.anchor)
         if verb is None or id(lower) in dropped:
             continue
+        if _phrase_has_actor(verb, index):
+            dropped.add(id(lower))  # "told Y that …", "met X to discuss …": the verb's own
+            continue  # phrase gives its event, the clause under it is not read
         uppers = [f for f in events if f.anchor.i == verb.i and f is not lower]
         code = uppers[0].code if uppers else bare_code(lexicon, verb)
         if code is None:
@@ -168,6 +176,58 @@ def embedded_events(events: list[Found], lexicon: Lexicon, index: MentionIndex) 
         added += made
     kept = [f for f in events if id(f) not in dropped and not _subjectless_adjunct(f.anchor)]
     return [_refused(f) for f in kept + added]
+
+
+def _outside_tree(anchor: Token, index: MentionIndex) -> bool:
+    """Whether PETRARCH-2 never reaches the verb's clause: it codes the tree of each main
+    clause from its verb phrase down, and a noun phrase or a prepositional phrase yields
+    actors only, never events ("an agreement forced on X by Y", "victims killed by X",
+    "efforts to counter X", "for helping militants join X"); a verb phrase reads the
+    clauses under it only when its own phrases name no actor ("met X on Tuesday to
+    discuss …", "withdrew from X after rebels kidnapped …"), and an adverbial clause
+    before the main clause ("Before leaving for X, …") is no part of its verb phrase."""
+    tok = _clause_head(anchor)
+    if tok.head.i == tok.i:
+        return False
+    head = tok.head
+    if head.pos_ in _PHRASAL or (head.pos_ == "ADP" and tok.dep_ == "pcomp"):
+        return True
+    if head.pos_ not in ("VERB", "AUX") or tok.dep_ not in _SUBORDINATE:
+        return False
+    if tok.dep_ != "advcl":
+        return False
+    if tok.i < head.i or _phrase_has_actor(head, index):
+        return True
+    # "X said on Monday, two weeks after rebels kidnapped Y": an act of other parties
+    # under a clause with an actor of its own is nested in that clause's event, whose
+    # combined code PETRARCH-2 finds in no codebook
+    return _own_subject(tok) and bool(_subject_actors(head, index))
+
+
+#: Heads whose phrase holds no events in PETRARCH-2: nouns and pronouns.
+_PHRASAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+#: Clauses a verb phrase holds besides its own phrases.
+_SUBORDINATE = frozenset({"advcl", "ccomp", "xcomp"})
+
+
+def _clause_head(anchor: Token) -> Token:
+    """The first of conjoined verbs ("launched X and seized Y" share one clause)."""
+    tok = anchor
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _phrase_has_actor(verb: Token, index: MentionIndex) -> bool:
+    """Whether the verb's own noun and prepositional phrases (its passive agent among
+    them) name an actor: PETRARCH-2's verb phrase then has its target or source there
+    and reads no clause under it."""
+    agents = [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
+    for tok in [t for t, _ in own_phrase(verb)] + agents:
+        mention = index.at(tok.i)
+        if mention is not None and mention.kind != "pronoun":
+            return True
+    return False
 
 
 #: Clauses hung on a phrase as adjuncts: "…, expanding its campaign", "by promoting X".

@@ -13,7 +13,12 @@ EFFORTS": "did n't", "will not") and words after it, in order, anywhere in the v
 phrase ("- * DIPLOMATIC TIES"; "- * &PREPOSIT1 RESOLUTION" for "acted on a resolution",
 a fixed object inside a prepositional phrase): :class:`PetrarchPattern` carries them and
 :func:`match_petrarch` checks them, most constrained pattern first. A null pattern
-(``[---]``) that matches codes nothing. ``[032:033]`` codes the reciprocal event too
+(``[---]``) that matches codes nothing. With a PETRARCH-2 dictionary the words are
+compared as written, as PETRARCH-2 does (a plural pattern word needs the plural).
+In a passive, PETRARCH-2 reads the by-phrase where the subject would stand ("- PROTESTOR *"
+codes "was demolished by a protestor"), and we read the passive subject where the object
+would ("Evidence against X was presented" for "- * EVIDENCE"; PETRARCH-2 itself looks
+only in the by- and from-phrases). ``[032:033]`` codes the reciprocal event too
 (:func:`reciprocal_events`).
 
 These rules apply only when coding with a PETRARCH dictionary folder (the rule prefix
@@ -196,12 +201,12 @@ def _phrase_tokens(verb: Token, *, own: bool = False) -> list[Token]:
 def _structured(pattern: PetrarchPattern, verb: Token, first: int | None) -> bool:
     """PETRARCH-2: the words in order in the verb's own phrases, each inside or outside a
     prepositional phrase as the pattern puts it."""
-    tokens = own_phrase(verb)
+    tokens = passive_subject_phrase(verb) + own_phrase(verb)
     flags = dict(tokens)
     roles = pattern.after_in_phrases
 
     def same(token: Token, k: int) -> bool:
-        return flags[token] == roles[k] and _same_word(token, pattern.after[k])
+        return flags[token] == roles[k] and _written_word(token, pattern.after[k])
 
     ordered = [t for t, _ in tokens]
     return _embeds(pattern.after, ordered, pattern.after_joins, same, first=first)
@@ -210,6 +215,14 @@ def _structured(pattern: PetrarchPattern, verb: Token, first: int | None) -> boo
 #: Children that open a clause of its own inside a phrase ("allegations that it had …").
 _CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
 _PREP_DEPS = frozenset({"prep", "agent"})
+
+
+def passive_subject_phrase(verb: Token) -> list[tuple[Token, bool]]:
+    """The subject phrase of a passive verb, which stands where the active verb's object
+    would ("Evidence against X was presented" for "- * EVIDENCE"), as PETRARCH-2 matches
+    a passive (words as in :func:`own_phrase`)."""
+    subject = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return _walk([(c, False) for c in subject])
 
 
 def own_phrase(verb: Token) -> list[tuple[Token, bool]]:
@@ -222,6 +235,11 @@ def own_phrase(verb: Token) -> list[tuple[Token, bool]]:
         for c in verb.children
         if c.i > verb.i and c.dep_ not in outside
     ]
+    return _walk(stack)
+
+
+def _walk(stack: list[tuple[Token, bool]]) -> list[tuple[Token, bool]]:
+    """The phrases under the given tokens, without their clauses, in text order."""
     found: dict[Token, bool] = {}
     while stack:
         tok, in_phrase = stack.pop()
@@ -237,6 +255,18 @@ def _same_word(token: Token, word: str) -> bool:
     also matches its singular lemma)."""
     forms = {word, word[:-1] if word.endswith("s") else word}
     return token.lower_ in forms or token.lemma_.lower() in forms
+
+
+def _written_word(token: Token, word: str) -> bool:
+    """PETRARCH-2 compares a pattern word with the text's word as written; a synset's
+    members also match their regular plurals, so a singular pattern word matches its
+    plural here too, but a plural one ("- * AGREEMENTS") never matches the singular."""
+    text = token.lower_
+    if text == word:
+        return True
+    if word.endswith("y") and text == word[:-1] + "ies":
+        return True
+    return text in (word + "s", word + "es")
 
 
 def _in_order(
@@ -299,7 +329,14 @@ def _before(pattern: PetrarchPattern, verb: Token) -> bool:
     earlier = [t for t in verb.sent if t.i < verb.i]
     ties = pattern.before_joins
     last = verb.i - 1 if len(words) - 1 in ties else None
-    return _embeds(words, earlier, ties, lambda t, k: t.lower_ == words[k], last=last)
+    if _embeds(words, earlier, ties, lambda t, k: t.lower_ == words[k], last=last):
+        return True
+    # PETRARCH-2 matches a passive's by-phrase where the active subject would stand
+    # ("- PROTESTOR * [145]": "was demolished by a protestor")
+    doers = [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
+    if not (pattern.phrase_bound and doers):
+        return False
+    return _embeds(words, doers, frozenset(), lambda t, k: _written_word(t, words[k]))
 
 
 def naming_complement(patterns: list[VerbPattern]) -> list[VerbPattern]:
@@ -319,9 +356,39 @@ def default_actors(
     """The actors a pattern leaves open, sought where PETRARCH seeks them; an actor word
     the pattern itself names ("swiss francs") is no target."""
     named = pattern_words(pattern, verb)
+    phrase_bound = isinstance(pattern, PetrarchPattern) and pattern.phrase_bound
+    if not sources and phrase_bound:
+        sources = passive_sources(verb, index)
     sources = sources or clause_sources(verb, index)
     targets = outside(targets, named) or phrase_targets(verb, index, [m for m, _ in sources], named)
     return sources, targets
+
+
+def passive_sources(verb: Token, index: MentionIndex) -> list[tuple[ActorMention, bool]]:
+    """The source of a passive verb without an actor in its by-phrase, as PETRARCH-2 seeks
+    it in the verb's prepositional phrases: the actor the fire came from ("was fired at X
+    from Gaza"), or the doer of the attack a victim fell in ("were killed in an air strike
+    by government forces"). A place the act happened in ("killed in Ukraine") is no
+    source here, though PETRARCH-2 would code it."""
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return []
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "agent")):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            found = index.actors(noun) if prep.lower_ == "from" else []
+            found = found or _doers_of(noun, index)
+            mentions = [m for m in found if m.kind != "pronoun"]
+            if mentions:
+                return [(m, False) for m in mentions]
+    return []
+
+
+def _doers_of(noun: Token, index: MentionIndex) -> list[ActorMention]:
+    """The actors of a noun's own by-phrase ("an air strike by government forces")."""
+    for prep in noun.children:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ == "by":
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                return index.actors(obj)
+    return []
 
 
 def clause_sources(verb: Token, index: MentionIndex) -> list[tuple[ActorMention, bool]]:

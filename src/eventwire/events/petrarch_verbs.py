@@ -15,6 +15,8 @@ The format (see the header comments of PETRARCH's CAMEO.2.0.txt and of
 - Codes: ``[---]`` codes nothing; ``[042:043]`` gives the code of the source's event and
   of the target's reciprocal one (equal codes mean a symmetric event); PETRARCH-2 reads
   the second code as the verb's passive reading, so its dictionaries code no reciprocal.
+- A pattern repeated in a block: PETRARCH-1 tries the lines in order (the first wins);
+  PETRARCH-2 stores a block's patterns in one tree, where the last line wins.
 - ``~ ...`` lines are verb transformations (what a verb makes of the event it governs:
   ``~ a (b . ATTACK) SAY = a b 112``), read by :mod:`.petrarch_clauses`; a file with them
   is a PETRARCH-2 dictionary, whose patterns name the verb's own phrases.
@@ -59,14 +61,18 @@ class _Reader:
     synsets: dict[str, list[str]] = field(default_factory=dict)
     patterns: list[VerbPattern] = field(default_factory=list)
     stats: Counter = field(default_factory=Counter)
-    seen: set[tuple] = field(default_factory=set)
+    #: pattern key → (its place in ``patterns``, the block it came from)
+    seen: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    block: int = 0  # the number of the verb block being read
     #: PETRARCH-2 form (the file has verb transformations): patterns name the verb's own
     #: phrases, and an embedded clause is an event of its own (:mod:`.petrarch_clauses`)
     phrase_bound: bool = False
     verb_codes: dict[str, str] = field(default_factory=dict)  # a verb's own code, first wins
     transformations: list[tuple[str, str]] = field(default_factory=list)  # (line, place)
 
-    def add(self, pattern: VerbPattern) -> bool:
+    def add(self, pattern: VerbPattern, *, verb_line: bool = False) -> bool:
+        """Add a pattern unless it repeats one (``verb_line``: a verb's own code, which a
+        verb listed again does not change)."""
         if isinstance(pattern, PetrarchPattern) and self.phrase_bound:
             # PETRARCH-2 reads "[042:043]" as the codes of the active and the passive
             # reading of the verb, one event either way: no reciprocal event
@@ -76,8 +82,15 @@ class _Reader:
             key += (pattern.before, pattern.words, pattern.after, pattern.compound)
             key += (pattern.prefix,)
         if key in self.seen:
-            return False  # an earlier line already defines it; PETRARCH too keeps the first
-        self.seen.add(key)
+            place, block = self.seen[key]
+            if self.phrase_bound and block == self.block and not verb_line:
+                # PETRARCH-2 stores a block's patterns in one tree, so a later line with
+                # the same words overwrites the earlier one ("- * SUPPORT [051] # GIVE",
+                # then "- * SUPPORT [060] # LEND": 060); PETRARCH-1 tries them in order
+                self.patterns[place] = pattern
+                return True
+            return False  # an earlier line already defines it
+        self.seen[key] = (len(self.patterns), self.block)
         self.patterns.append(pattern)
         return True
 
@@ -135,6 +148,7 @@ def _read(lines: list[str], reader: _Reader) -> None:
             reader.synsets[synset].append(line[1:].strip())
         elif line.startswith("---"):
             synset, in_block, verbs = None, True, []
+            reader.block += 1
             match = re.search(r"\[([^\]]*)\]", line)
             block_code = match.group(1).strip() if match else "---"
         elif line.startswith("~"):
@@ -182,7 +196,7 @@ def _verb(
             bare = PetrarchPattern(
                 verb, None, None, particle, first, symmetric, "prep", where, reciprocal=back
             )
-        reader.add(bare)
+        reader.add(bare, verb_line=True)
         reader.stats["converted: verb"] += 1
     return verb, particle, prefix, code
 
