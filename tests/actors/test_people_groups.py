@@ -51,6 +51,16 @@ def test_two_places_in_a_clause_give_no_country(nlp) -> None:
     assert found["Villagers"] == "CVL"
 
 
+def test_the_place_of_a_meeting_or_visit_is_not_the_groups_country(nlp) -> None:
+    # a group met, visited or received somewhere is from anywhere
+    assert (
+        codes(nlp, "The president visited striking miners in Hanoi on Monday.")["miners"] == "LAB"
+    )
+    assert codes(nlp, "The minister met striking miners at a hotel in Hanoi.")["miners"] == "LAB"
+    # what is done to them there still places them
+    assert codes(nlp, "Police beat striking miners in Hanoi on Monday.")["miners"] == "VNMLAB"
+
+
 def test_refugees_do_not_take_the_country_they_are_in(nlp) -> None:
     # where refugees are is seldom whose they are
     found = codes(nlp, "Refugees staged a sit-in at a camp in Jordan.")

@@ -6,7 +6,8 @@ happens in: "Civilians were killed in Syria" → SYRCVL, "students marched in Ca
 EGYEDU. The place is a country, capital or region (``peoples.tsv``) after a locative
 preposition ("in", "at", "near", "across", "throughout") on the group's verb, on the
 group itself or one step further inside such a phrase ("at a prison in Kenya"). Only a
-single country counts: two places in the clause ("fled from Syria to Turkey") give none.
+single country counts: two places in the clause ("fled from Syria to Turkey") give none,
+and the place of a meeting or a journey counts for no one ("met dissidents in Bangkok").
 Refugees are left alone, since where refugees are is seldom whose they are.
 
 **Mis-cased names.** "President obama", "prime minister SUGA": NER misses a name not
@@ -20,6 +21,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from eventwire.actors.context import MOVING
 from eventwire.actors.kb import Agent, KnowledgeBase
 from eventwire.actors.recognize import Candidate, pick_term, set_person, token_index
 from eventwire.actors.usage import IN_NAME
@@ -69,6 +71,10 @@ def _place_objects(doc: Doc, cand: Candidate) -> list[Token]:
             break
         verb = verb.head
         if verb.pos_ in ("VERB", "AUX"):
+            if verb.lemma_.lower() in MOVING:
+                # "met dissidents in Bangkok", "received students in Paris": the place
+                # of a meeting or a journey is where it happens, not whose they are
+                break
             # the verb and its object: "blocked streets in Hong Kong" happens there
             heads += [verb, *(c for c in verb.children if c.dep_ == "dobj" and c.i != root.i)]
             break
