@@ -69,6 +69,7 @@ from eventwire.events.complements import (
     object_heads,
     on_condition,
     pressing_parties,
+    warning_code,
 )
 from eventwire.events.deverbal import load_deverbal, match_deverbal
 from eventwire.events.lexicon import Lexicon, NounPattern, VerbPattern
@@ -79,6 +80,7 @@ from eventwire.events.modality import (
     INTENT_VERBS,
     alleged,
     forecast,
+    hypothetical_aux,
     is_refusal,
     modality_of,
     noun_negated,
@@ -215,6 +217,9 @@ class EventExtractor(TargetFinding):
         if code == "042" and sources and self.rule_prefix != "petrarch":
             # "Kenyan peacekeeping troops arrived in Somalia": forces move, no one visits
             code, targets = armed_arrival(lemma, sources, targets)
+        if pattern.warning and self.rule_prefix != "petrarch":
+            # "warned that the toll could rise" is no threat; "warned X it would retaliate" is
+            code = warning_code(verb, code, sources, index)
         if pattern.converse:
             # "received weapons from X", "faced sanctions from X": X acts on the subject
             if not in_slot:
@@ -397,6 +402,8 @@ class EventExtractor(TargetFinding):
             return Modality.INTENDED, False
         if noun.dep_ in ("dobj", "pobj") and lemma in APPEAL_VERBS:
             return Modality.DEMANDED, False
+        if noun.dep_ in ("dobj", "pobj") and hypothetical_aux(verb):
+            return Modality.HYPOTHETICAL, False
         modality, _ = modality_of(verb, self.speech)
         return (Modality.REPORTED if modality is Modality.REPORTED else Modality.ASSERTED), False
 

@@ -23,7 +23,7 @@ from eventwire.events.cameo import is_known_code, load_cameo
 VERBS_HEADER = "verb\tparticle\tobj\tprep\tcode\ttarget\tflags\tnote"
 NOUNS_HEADER = "noun\tprep\tcode\tflags\tnote"
 TARGETS = frozenset({"obj", "prep", "none"})
-FLAGS = frozenset({"symmetric", "converse", "clause"})
+FLAGS = frozenset({"symmetric", "converse", "clause", "warning"})
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,9 @@ class VerbPattern:
     converse: bool = False
     # "undertook to withdraw": the row holds only with a clause or infinitive complement
     clause: bool = False
+    # "warned X": a threat only when what is warned of is the warner's own act
+    # (:func:`.complements.warning_code`)
+    warning: bool = False
 
     @property
     def specificity(self) -> tuple[int, int, int, int]:
@@ -208,6 +211,7 @@ def parse_verbs(text: str, label: str) -> list[VerbPattern]:
                     where,
                     converse,
                     "clause" in flags,
+                    "warning" in flags,
                 )
             )
     return patterns

@@ -29,6 +29,8 @@ def match_verb(patterns: list[VerbPattern], verb: Token, objs: list[Token]) -> V
     """The first (most specific) pattern whose particle, object and preposition are there."""
     prt = particle(verb)
     words = {w for o in object_heads(objs) for w in object_words(o)}
+    if declines_to_say(verb):
+        words.add("comment")  # "declined to comment/confirm" is "declined comment" (011)
     preps = prepositions([verb, *objs, *public_complements([verb, *objs])])
     gerunds = gerund_prepositions([verb])
     complement = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
@@ -73,6 +75,39 @@ def object_words(obj: Token) -> list[str]:
     if before is not None and before.head == obj and before.dep_ in ("compound", "amod"):
         words.append(f"{before.lower_} {lemma}")
     return words
+
+
+#: Verbs of saying or disclosing: refusing to do them is declining comment (CAMEO 011).
+SAYING_VERBS = frozenset(
+    {"comment", "say", "confirm", "deny", "discuss", "elaborate", "disclose", "reveal",
+     "specify", "answer", "speak", "talk", "explain", "identify",
+     "name", "divulge", "detail", "give", "provide", "release", "make", "offer"}
+)  # fmt: skip
+#: What "give/provide/release/make/offer" must have as object to be a statement.
+SAID_OBJECTS = frozenset({"detail", "comment", "information", "statement", "figure", "reason"})
+#: Verbs of refusal ("refused to comment", "declined an opportunity to comment").
+REFUSAL_VERBS = frozenset({"refuse", "decline"})
+
+
+def declines_to_say(verb: Token) -> bool:
+    """A refusal whose complement is saying or disclosing something ("declined to comment",
+    "refused to confirm the report", "declined an invitation to discuss it", "declined to
+    give details"): the codebook's decline comment (011), not a rejection (12)."""
+    if verb.lemma_.lower() not in REFUSAL_VERBS:
+        return False
+    said = [c for c in verb.children if c.dep_ == "xcomp"]
+    # "declined an opportunity to comment": the object's infinitive
+    said += [a for o in verb.children if o.dep_ == "dobj" for a in o.children if a.dep_ == "acl"]
+    return any(_says(c) for c in said)
+
+
+def _says(clause: Token) -> bool:
+    lemma = clause.lemma_.lower()
+    if lemma not in SAYING_VERBS or not any(c.lower_ == "to" for c in clause.children):
+        return False
+    if lemma in ("give", "provide", "release", "make", "offer"):
+        return any(o.dep_ == "dobj" and o.lemma_.lower() in SAID_OBJECTS for o in clause.children)
+    return True
 
 
 #: Verbs of movement the lexicon codes as a visit (042) when officials make them.
