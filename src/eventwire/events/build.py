@@ -93,15 +93,21 @@ class Found:
     modality: Modality = Modality.ASSERTED
     agentless: bool = False  # a passive verb with no by-agent: the target is known, no source
     refused: bool = False  # "refused to meet", "would not provide": a rejection (12x)
+    # the pattern's own target slot holds a phrase that names no actor ("invested in their
+    # economies", "welcomed large numbers"): the event has a counterpart, just no actor
+    slot_filled: bool = False
 
     def make_mutual(self) -> None:
         """Conjoined parties of a cooperative event with no other partner ("Jordan and
         Britain agreed to …", "A and B pledged to cooperate") act with each other: the
-        event becomes symmetric, one event per pair, as "A and B met" is."""
+        event becomes symmetric, one event per pair, as "A and B met" is. Not when the
+        pattern's target slot names something else ("A and B invested in their economies":
+        each acted on its own, on no actor)."""
         countries = {m.actor.country or m.actor.code for m, _ in self.sources}
         if (
             not self.symmetric
             and not self.targets
+            and not self.slot_filled
             and self.code[:2] in PARTNER_ROOTS
             and len(countries) >= 2
         ):

@@ -39,7 +39,7 @@ THREATENING_ROOTS = frozenset(f"{n:02d}" for n in range(12, 21))
 FORECAST_ROOTS = frozenset(f"{n:02d}" for n in range(14, 21))
 
 OBJECT_NOUNS_HEADER = "noun\tkind\tnote"
-OBJECT_NOUN_KINDS = ("frame", "effort", "owned", "pressure", "repercussion")
+OBJECT_NOUN_KINDS = ("frame", "effort", "owned", "pressure", "repercussion", "persons", "forces")
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,8 @@ class ObjectNouns:
     ``pressure``: a request or pressure that a refusal answers ("despite pressure from X").
     ``repercussion``: what a warner brings about when a warning is not heeded ("warned of
     consequences"): such a warning is a threat (:func:`warning_code`).
+    ``persons``, ``forces``: nouns of people ("prisoners") and of armed forces or their
+    weapons ("troops", "warships"), what rows flagged so act on (:mod:`.acted_on`).
     A noun may be of several kinds, one row each."""
 
     frame: frozenset[str]
@@ -62,6 +64,8 @@ class ObjectNouns:
     owned: frozenset[str] = frozenset()
     pressure: frozenset[str] = frozenset()
     repercussion: frozenset[str] = frozenset()
+    persons: frozenset[str] = frozenset()
+    forces: frozenset[str] = frozenset()
 
 
 def parse_object_nouns(text: str, label: str) -> ObjectNouns:

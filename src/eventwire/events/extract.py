@@ -39,6 +39,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors import KnowledgeBase, load_knowledge_base
+from eventwire.events.acted_on import acts_on_kind
 from eventwire.events.actors_of import PhraseIndex
 from eventwire.events.appeals import (
     absorb_asked,
@@ -194,7 +195,7 @@ class EventExtractor(TargetFinding):
             patterns = naming_complement(patterns) if self.rule_prefix == "petrarch" else []
             if not patterns:
                 return None
-        pattern = self._match(patterns, verb, objs)
+        pattern = self._match(patterns, verb, objs, index)
         if pattern is None:
             return None
         if self.rule_prefix != "petrarch" and (
@@ -209,6 +210,10 @@ class EventExtractor(TargetFinding):
             return None  # "gave a warm welcome to X": the noun's event, not a gift
         targets, in_slot = self.verb_targets(pattern, verb, objs, index)
         sources = self._subject_actors(verb, index)
+        if self.rule_prefix != "petrarch" and self._event_subject(verb, pattern, index):
+            # "the Taiwan visit offers a challenge": an event does not act; its modifier
+            # is no source
+            sources = []
         if getattr(pattern, "compound", False) and len(sources) > 1:
             targets = []  # "A and B agree that …": the members are the pairs (Found.pairs)
         elif self.rule_prefix == "petrarch":
@@ -256,7 +261,31 @@ class EventExtractor(TargetFinding):
             # "were killed by a roadside bomb": a by-phrase naming no actor names no source
             agentless=is_passive(verb) and not sources and verb.dep_ != "acl",
             refused=is_refusal(verb),
+            slot_filled=not targets and bool(self._slot_phrase(pattern, verb, objs)),
         )
+
+    def _event_subject(self, verb: Token, pattern: VerbPattern, index: MentionIndex) -> bool:
+        """Whether the verb's subject is an event noun of the lexicon that names no actor
+        itself ("the Taiwan visit offers …", "the deal means …"). An act of force is left
+        alone: "the raid killed X" is the raid's own event (:mod:`.nominal`)."""
+        if pattern.code[:2] in FORCE_ROOTS:
+            return False
+        slots = [s.token for s in subjects(verb) if s.direct]
+        return bool(slots) and all(
+            t.pos_ == "NOUN"
+            and index.at(t.i) is None
+            and any(self.lexicon.noun_patterns(k) or k in self.deverbal for k in noun_keys(t))
+            for t in slots
+        )
+
+    @staticmethod
+    def _slot_phrase(pattern: VerbPattern, verb: Token, objs: list[Token]) -> list[Token]:
+        """The phrase in the pattern's own target slot, actor or not."""
+        if pattern.target == "obj":
+            return [] if pattern.obj else objs
+        if pattern.target == "prep" and pattern.prep:
+            return prep_objects([verb, *objs], pattern.prep)
+        return []
 
     def _carries_event_noun(self, verb: Token, lemma: str, objs: list[Token]) -> bool:
         """A light verb whose object is an event noun of the lexicon with its phrase there
@@ -276,10 +305,12 @@ class EventExtractor(TargetFinding):
             for p in self.lexicon.noun_patterns(key)
         )
 
-    def _match(self, patterns: list[VerbPattern], verb: Token, objs: list[Token]):
+    def _match(
+        self, patterns: list[VerbPattern], verb: Token, objs: list[Token], index: MentionIndex
+    ):
         """The verb's pattern; in dictionary mode PETRARCH's extra words are checked too."""
         if self.rule_prefix != "petrarch":
-            return match_verb(patterns, verb, objs)
+            return match_verb(patterns, verb, objs, index)
         from eventwire.events.petrarch_patterns import match_petrarch
 
         pattern = match_petrarch(patterns, verb, objs, match_verb)
@@ -309,6 +340,8 @@ class EventExtractor(TargetFinding):
         if matched is None:
             return None
         clause, pattern, target_tokens = matched
+        if not acts_on_kind(pattern.acts_on, prep_objects([noun], "of"), index):
+            return None  # "the release of the results": no persons released
         targets = self._actors(target_tokens, index) or self._fallback_targets(
             pattern.code, clause.heads, attacked([noun]), index
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.actors import ActorMention
+from eventwire.events.acted_on import acts_on_kind
 from eventwire.events.appeals import ABSORBING_ROOTS
 from eventwire.events.build import Found
 from eventwire.events.clauses import (
@@ -21,13 +22,26 @@ from eventwire.events.clauses import (
 )
 from eventwire.events.complements import asked_clauses, object_heads
 from eventwire.events.lexicon import VerbPattern
+from eventwire.events.mentions import MentionIndex
 from eventwire.events.modality import APPEAL_VERBS, CONTROL_VERBS
 from eventwire.events.nominal import FORCE_ROOTS
 
 
-def match_verb(patterns: list[VerbPattern], verb: Token, objs: list[Token]) -> VerbPattern | None:
-    """The first (most specific) pattern whose particle, object and preposition are there."""
+def match_verb(
+    patterns: list[VerbPattern],
+    verb: Token,
+    objs: list[Token],
+    index: MentionIndex | None = None,
+) -> VerbPattern | None:
+    """The first (most specific) pattern whose particle, object and preposition are there,
+    and whose object, if it says what its act is done to, names that (:mod:`.acted_on`)."""
     prt = particle(verb)
+    # "questioned whether X …": with a clause and no object the verb has another sense
+    clausal = not objs and any(c.dep_ == "ccomp" for c in verb.children)
+    patterns = [p for p in patterns if _acts_on(p, verb, objs, clausal, index)]
+    # "backed down" is no "back X": a particle of the verb's own makes another verb; "up"
+    # mostly completes the act ("beat up", "round up", "blow up")
+    own_particle = any(c.dep_ == "prt" and c.lower_ not in COMPLETIVE for c in verb.children)
     words = {w for o in object_heads(objs) for w in object_words(o)}
     if declines_to_say(verb):
         words.add("comment")  # "declined to comment/confirm" is "declined comment" (011)
@@ -38,7 +52,7 @@ def match_verb(patterns: list[VerbPattern], verb: Token, objs: list[Token]) -> V
     found = [
         p
         for p in patterns
-        if (p.particle is None or p.particle == prt)
+        if ((p.particle is None and not own_particle) or p.particle == prt)
         and (p.obj is None or p.obj in words)
         # "committed to opening its economy": a gerund selects a row whose target is not
         # the preposition's object ("contributed to planning X" is no aid to anyone)
@@ -53,6 +67,30 @@ def match_verb(patterns: list[VerbPattern], verb: Token, objs: list[Token]) -> V
             if p.obj is not None and p.obj in words and p.particle in (None, prt)
         ]
     return _named_first(found) if found else None
+
+
+#: Particles that complete a verb's act rather than make another verb of it.
+COMPLETIVE = frozenset({"up"})
+
+
+def _acts_on(
+    pattern: VerbPattern,
+    verb: Token,
+    objs: list[Token],
+    clausal: bool,
+    index: MentionIndex | None,
+) -> bool:
+    """Whether a row that says what it acts on (:mod:`.acted_on`) holds: not for a verb
+    with a clause and no object; a row acting on ``actors`` needs its object (a call is
+    made to someone: "called for X to …" is none)."""
+    if pattern.acts_on is None:
+        return True
+    if clausal or (not objs and pattern.acts_on == "actors"):
+        return False
+    # an object shared with a conjoined verb ("kidnapped X and exploded bombs", misparsed)
+    # is that verb's as often as this one's: it does not rule the row out
+    own = [o for o in objs if not (o.head.dep_ == "conj" and o.head.head.i == verb.i)]
+    return acts_on_kind(pattern.acts_on, own, index)
 
 
 def _named_first(found: list[VerbPattern]) -> VerbPattern:
