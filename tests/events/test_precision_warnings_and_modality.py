@@ -70,3 +70,17 @@ def test_event_noun_under_a_counterfactual_verb_is_not_asserted(code) -> None:
     # thousands would have died in an invasion: no invasion happened, so with no source
     # named no event is kept
     assert code("Thousands of Ugandan soldiers would have died in an invasion of Kenya.") == []
+
+
+def test_warning_of_what_follows_a_condition_is_a_threat(code) -> None:
+    events = code("Kenya warned Uganda that if Ugandan troops crossed the border, they would pay.")
+    assert triples(events) == {("KEN", "UGA", "130")}
+
+
+def test_modal_of_a_remote_verb_leaves_an_event_noun_asserted(code) -> None:
+    # the senator's possible misreading does not make the invasion hypothetical: only
+    # what the modal verb itself acts on or through is
+    events = code("A Kenyan senator may have misread the report on the Ugandan invasion of Kenya.")
+    assert {(e.cameo, e.modality.value) for e in events if e.cameo == "192"} == {
+        ("192", "asserted")
+    }

@@ -27,6 +27,7 @@ from eventwire.events.modality import (
     INTENDED_AUX,
     INTENT_VERBS,
     NEGATING_VERBS,
+    inverted_condition,
     own_modality,
 )
 from eventwire.records import Modality
@@ -208,7 +209,11 @@ def _infinitive(verb: Token) -> bool:
 
 def _warners_act(clause: Token, sources: list, index: MentionIndex) -> bool:
     """Whether a warning's clause tells what the warner will do: its subject is the
-    warner (its country, "we"), or a pronoun of a future act ("warned X it would …")."""
+    warner (its country, "we"), or a pronoun of a future act ("warned X it would …"); or
+    what follows if a condition is met ("warned that were X to attack, …"), a threat
+    whoever's act the consequence is."""
+    if on_condition(clause) or any(inverted_condition(c) for c in (clause, *clause.children)):
+        return True  # "warned X that if it attacks, it will pay": a conditional threat
     countries = {m.actor.country or m.actor.code for m, _ in sources}
     future = any(c.dep_ == "aux" and c.lower_ in INTENDED_AUX for c in clause.children)
     for slot in subjects(clause):

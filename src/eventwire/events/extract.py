@@ -435,7 +435,9 @@ class EventExtractor(TargetFinding):
             return Modality.INTENDED, False
         if noun.dep_ in ("dobj", "pobj") and lemma in APPEAL_VERBS:
             return Modality.DEMANDED, False
-        if noun.dep_ in ("dobj", "pobj") and hypothetical_aux(verb):
+        attached = noun.head == verb or (noun.dep_ == "pobj" and noun.head.head == verb)
+        if attached and hypothetical_aux(verb):
+            # "would have died in an invasion": what the verb acts on or through
             return Modality.HYPOTHETICAL, False
         modality, _ = modality_of(verb, self.speech)
         return (Modality.REPORTED if modality is Modality.REPORTED else Modality.ASSERTED), False

@@ -111,8 +111,9 @@ def is_negated(verb: Token) -> bool:
 
 
 #: Modals that with "have" tell what did not happen ("would have attacked", "could have
-#: prevented"): a counterfactual, hypothetical; "must have" infers what did.
-COUNTERFACTUAL_AUX = frozenset({"would", "could", "might", "should", "'d"})
+#: prevented"): a counterfactual, hypothetical; "must/may/might have" infer what may
+#: well have happened.
+COUNTERFACTUAL_AUX = frozenset({"would", "could", "should", "'d"})
 #: Auxiliaries that open an inverted condition ("had X not been bombed", "were X to
 #: attack", "should talks fail").
 INVERTING_AUX = frozenset({"had", "were", "should"})
@@ -137,18 +138,21 @@ def hypothetical_aux(verb: Token) -> bool:
 
 def inverted_condition(verb: Token) -> bool:
     """A condition told by inversion, without "if" ("had the city not been bombed, …",
-    "were China to attack, …"): an adverbial clause that opens with had/were/should before
-    its subject (the small model hangs it as advcl or ccomp)."""
+    "were China to attack, …"): an adverbial or complement clause (the small model hangs
+    it either way) that opens, after any "that", with had/were/should followed by its
+    subject."""
     if verb.dep_ not in ("advcl", "ccomp"):
         return False
     if any(c.dep_ == "mark" and c.lower_ != "that" for c in verb.children):
         return False
-    words = [t for t in verb.subtree if not t.is_punct and t.dep_ != "mark"]
-    subject = next((t.i for t in words if t.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    words = [t for t in verb.subtree if not t.is_punct]
+    if words and words[0].lower_ == "that":
+        words = words[1:]
     return (
-        bool(words)
+        len(words) > 1
         and words[0].lower_ in INVERTING_AUX
-        and (subject is None or words[0].i < subject)
+        and words[1].pos_ in ("PRON", "PROPN", "NOUN", "DET")
+        and words[1].tag_ not in ("WDT", "WP")
     )
 
 
