@@ -102,12 +102,14 @@ from eventwire.events.petrarch_patterns import default_actors, naming_complement
 from eventwire.events.predicates import (
     armed_arrival,
     attacked,
+    event_subject,
     generic_call,
     is_carrier,
     is_report,
     issues_document,
     match_verb,
     names_object,
+    slot_phrase,
     without_untargeted_twins,
 )
 from eventwire.events.targets import FALLBACK_PREPS, TargetFinding
@@ -210,7 +212,9 @@ class EventExtractor(TargetFinding):
             return None  # "gave a warm welcome to X": the noun's event, not a gift
         targets, in_slot = self.verb_targets(pattern, verb, objs, index)
         sources = self._subject_actors(verb, index)
-        if self.rule_prefix != "petrarch" and self._event_subject(verb, pattern, index):
+        if self.rule_prefix != "petrarch" and event_subject(
+            verb, pattern, index, self.lexicon, self.deverbal
+        ):
             # "the Taiwan visit offers a challenge": an event does not act; its modifier
             # is no source
             sources = []
@@ -261,31 +265,8 @@ class EventExtractor(TargetFinding):
             # "were killed by a roadside bomb": a by-phrase naming no actor names no source
             agentless=is_passive(verb) and not sources and verb.dep_ != "acl",
             refused=is_refusal(verb),
-            slot_filled=not targets and bool(self._slot_phrase(pattern, verb, objs)),
+            slot_filled=not targets and bool(slot_phrase(pattern, verb, objs)),
         )
-
-    def _event_subject(self, verb: Token, pattern: VerbPattern, index: MentionIndex) -> bool:
-        """Whether the verb's subject is an event noun of the lexicon that names no actor
-        itself ("the Taiwan visit offers …", "the deal means …"). An act of force is left
-        alone: "the raid killed X" is the raid's own event (:mod:`.nominal`)."""
-        if pattern.code[:2] in FORCE_ROOTS:
-            return False
-        slots = [s.token for s in subjects(verb) if s.direct]
-        return bool(slots) and all(
-            t.pos_ == "NOUN"
-            and index.at(t.i) is None
-            and any(self.lexicon.noun_patterns(k) or k in self.deverbal for k in noun_keys(t))
-            for t in slots
-        )
-
-    @staticmethod
-    def _slot_phrase(pattern: VerbPattern, verb: Token, objs: list[Token]) -> list[Token]:
-        """The phrase in the pattern's own target slot, actor or not."""
-        if pattern.target == "obj":
-            return [] if pattern.obj else objs
-        if pattern.target == "prep" and pattern.prep:
-            return prep_objects([verb, *objs], pattern.prep)
-        return []
 
     def _carries_event_noun(self, verb: Token, lemma: str, objs: list[Token]) -> bool:
         """A light verb whose object is an event noun of the lexicon with its phrase there

@@ -5,6 +5,8 @@ no event we code, and which untargeted twins to drop."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Token
 
 from eventwire.actors import ActorMention
@@ -19,12 +21,13 @@ from eventwire.events.clauses import (
     prep_objects,
     prepositions,
     public_complements,
+    subjects,
 )
 from eventwire.events.complements import asked_clauses, object_heads
-from eventwire.events.lexicon import VerbPattern
+from eventwire.events.lexicon import Lexicon, VerbPattern
 from eventwire.events.mentions import MentionIndex
 from eventwire.events.modality import APPEAL_VERBS, CONTROL_VERBS
-from eventwire.events.nominal import FORCE_ROOTS
+from eventwire.events.nominal import FORCE_ROOTS, noun_keys
 
 
 def match_verb(
@@ -167,6 +170,38 @@ def armed_arrival(
     if all("PKO" in s for s in sectors):
         return "074", targets
     return "150", []
+
+
+def event_subject(
+    verb: Token,
+    pattern: VerbPattern,
+    index: MentionIndex,
+    lexicon: Lexicon,
+    deverbal: Mapping[str, object],
+) -> bool:
+    """Whether the verb's subject is an event noun of the lexicon (a row of nouns.tsv or
+    deverbal.tsv) that names no actor itself ("the Taiwan visit offers …", "the deal
+    means …"): an event does not act, and its modifier is no source. An act of force is
+    left alone: "the raid killed X" is the raid's own event (:mod:`.nominal`)."""
+    if pattern.code[:2] in FORCE_ROOTS:
+        return False
+    slots = [s.token for s in subjects(verb) if s.direct]
+    return bool(slots) and all(
+        t.pos_ == "NOUN"
+        and index.at(t.i) is None
+        and any(lexicon.noun_patterns(k) or k in deverbal for k in noun_keys(t))
+        for t in slots
+    )
+
+
+def slot_phrase(pattern: VerbPattern, verb: Token, objs: list[Token]) -> list[Token]:
+    """The phrase in the pattern's own target slot, actor or not ("invested in their
+    economies": the economies)."""
+    if pattern.target == "obj":
+        return [] if pattern.obj else objs
+    if pattern.target == "prep" and pattern.prep:
+        return prep_objects([verb, *objs], pattern.prep)
+    return []
 
 
 def names_object(verb: Token) -> bool:
