@@ -10,8 +10,8 @@ these are about their addressee) and no cooperation (03–06) or symmetric event
 need a partner; an intent to cooperate
 (03) is the exception: a commitment made by the clause's own subject ("Peru promised to
 reform the courts") is kept without a partner, asserted, intended or reported;
-protests (14), force posture (15) and claims of responsibility (015) always, where CAMEO
-often leaves the target implicit.
+protests (14), force posture (15), claims of responsibility (015) and declining to
+comment (011) always, where CAMEO often leaves the target implicit.
 Symmetric events with conjoined actors and no target ("A and B met", "talks between A
 and B"), and cooperative events (03–06) of conjoined actors of different countries
 with no other partner ("A and B agreed to …": :meth:`Found.make_mutual`), give one
@@ -55,8 +55,10 @@ from eventwire.records import Actor, Event, Modality, Plover
 #: at no one in particular ("thousands protested", "the army mobilised").
 IMPLICIT_TARGET_ROOTS = frozenset({"14", "15"})
 #: Codes whose events name no target by nature: claiming responsibility (015) is
-#: addressed to no one, the deed claimed is a separate event.
-IMPLICIT_TARGET_CODES = frozenset({"015"})
+#: addressed to no one, the deed claimed is a separate event; declining to comment (011)
+#: is made to whoever asks (the codebook: "the target could be who the source actor
+#: declines to make a comment to or about").
+IMPLICIT_TARGET_CODES = frozenset({"011", "015"})
 #: Roots whose events are about an addressee: a statement, appeal or demand to no coded
 #: actor is too loose to keep ("called for calm").
 ADDRESSED_ROOTS = frozenset({"01", "02", "10"})
@@ -91,15 +93,21 @@ class Found:
     modality: Modality = Modality.ASSERTED
     agentless: bool = False  # a passive verb with no by-agent: the target is known, no source
     refused: bool = False  # "refused to meet", "would not provide": a rejection (12x)
+    # the pattern's own target slot holds a phrase that names no actor ("invested in their
+    # economies", "welcomed large numbers"): the event has a counterpart, just no actor
+    slot_filled: bool = False
 
     def make_mutual(self) -> None:
         """Conjoined parties of a cooperative event with no other partner ("Jordan and
         Britain agreed to …", "A and B pledged to cooperate") act with each other: the
-        event becomes symmetric, one event per pair, as "A and B met" is."""
+        event becomes symmetric, one event per pair, as "A and B met" is. Not when the
+        pattern's target slot names something else ("A and B invested in their economies":
+        each acted on its own, on no actor)."""
         countries = {m.actor.country or m.actor.code for m, _ in self.sources}
         if (
             not self.symmetric
             and not self.targets
+            and not self.slot_filled
             and self.code[:2] in PARTNER_ROOTS
             and len(countries) >= 2
         ):

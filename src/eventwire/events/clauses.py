@@ -1,4 +1,4 @@
-"""Reading clauses off the dependency parse: subjects, objects, targets, particles, actors.
+"""Reading clauses off the dependency parse: subjects, objects, targets, particles.
 
 Everything here works on spaCy tokens of ``en_core_web_sm``, whose parses are often a
 little off: conjoined subjects hang from the first conjunct, prepositions of a light
@@ -6,17 +6,22 @@ verb's object attach to the object or to the verb, relative pronouns stand for t
 they modify. The helpers therefore look in every place the small model puts a phrase
 rather than in the one place a grammar book would.
 
-Actor lookup goes through :class:`MentionIndex`, built once per document, so that finding
-the actor of a token is one dictionary lookup.
+Which actor a phrase names is :mod:`.mentions` (:class:`MentionIndex`); its names are
+also importable from here, where the other event modules have always found them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from eventwire.actors import ActorMention
+# re-exported: the other event modules import these from here
+from eventwire.events.mentions import LOCATING_PREPS as LOCATING_PREPS
+from eventwire.events.mentions import MentionIndex as MentionIndex
+from eventwire.events.mentions import conjuncts as conjuncts
+from eventwire.events.mentions import localised as localised
+from eventwire.events.mentions import place_countries as place_countries
 from eventwire.events.modality import (
     ADDRESSING_VERBS,
     ASPECT_VERBS,
@@ -28,14 +33,11 @@ from eventwire.events.modality import (
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
-RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 # Adverbs the small model labels advmod where a phrasal-verb particle is meant
 # ("stand together", "step back"); treated as particles when matching patterns.
 PARTICLE_ADVERBS = frozenset({"together", "back", "down", "up", "off", "out", "away", "apart"})
 #: Particles the small model labels prep when an object follows ("cordoned off the roads").
 PREP_PARTICLES = frozenset({"off", "up", "down", "out"})
-#: Nouns of people who speak for a body ("a spokesman for X"): the body is the actor.
-SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
 #: Complements that make an object public ("made its reservations known to X"): their
 #: to/in-phrase names the addressee, wherever the small model attaches them.
 PUBLIC_COMPLEMENTS = frozenset({"know", "known", "clear", "public", "plain"})
@@ -47,120 +49,6 @@ class Slot:
 
     token: Token
     direct: bool = True  # False: inherited through control, conjunction or a light verb
-
-
-class MentionIndex:
-    """Actor mentions of a document by token index (every token of a mention and its head)."""
-
-    def __init__(self, doc: Doc, extra: dict[int, ActorMention] | None = None):
-        self.doc = doc
-        self._at: dict[int, ActorMention] = {}
-        places = place_countries(doc)
-        for mention in doc._.ew_mentions or []:
-            mention = localised(doc, mention, places)
-            for i in range(mention.start, mention.end):
-                self._at.setdefault(i, mention)
-            self._at.setdefault(mention.head, mention)
-        if extra:
-            for i, mention in extra.items():
-                self._at.setdefault(i, mention)
-
-    def at(self, i: int) -> ActorMention | None:
-        """The mention covering token ``i``."""
-        return self._at.get(i)
-
-    def add(self, i: int, mention: ActorMention) -> None:
-        """Record a mention found by the events stage itself (a capital as addressee)."""
-        self._at.setdefault(i, mention)
-
-    def actors(self, token: Token) -> list[ActorMention]:
-        """The actors a noun phrase names, conjuncts included ("China and Russia")."""
-        found: list[ActorMention] = []
-        for tok in conjuncts(token):
-            mention = self.of_phrase(tok)
-            if mention is not None and all(m is not mention for m in found):
-                found.append(mention)
-        return found
-
-    def of_phrase(self, token: Token) -> ActorMention | None:
-        """The actor of the phrase headed by ``token``: itself, its relative-clause noun,
-        or an actor modifier of a non-actor head ("the Defense Ministry paper")."""
-        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-            token = token.head.head
-        mention = self.at(token.i)
-        if mention is not None:
-            return self._spoken_for(token) or mention
-        for child in token.children:
-            if child.dep_ == "appos" and child.pos_ == "PROPN" and self.at(child.i) is not None:
-                return self.at(child.i)  # "the then president, Goodluck Jonathan, rejected"
-        for child in token.children:
-            mention = self.at(child.i) if child.dep_ in ("poss", "compound", "nmod") else None
-            # "their economies" after "X and Y invested in": a pronoun possessor points
-            # back to the clause's own actors, not to a party acted upon
-            if mention is not None and mention.kind != "pronoun":
-                return mention
-        return None
-
-    def _spoken_for(self, token: Token) -> ActorMention | None:
-        """The body a spokesperson speaks for ("a spokesman for the Taliban"): CAMEO codes
-        what a spokesperson says or does as the body's own act."""
-        if token.lemma_.lower() not in SPEAKER_NOUNS:
-            return None
-        for prep in token.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("for", "of"):
-                for obj in prep.children:
-                    body = self.at(obj.i) if obj.dep_ == "pobj" else None
-                    if body is not None and body.kind not in ("pronoun", "agent"):
-                        return body
-        return None
-
-    def modifier_actor(self, noun: Token) -> ActorMention | None:
-        """The actor of a possessive, compound or adjective before a noun ("US sanctions")."""
-        own = self.at(noun.i)
-        for child in noun.children:
-            if child.i < noun.i and child.dep_ in ("poss", "compound", "amod", "nmod"):
-                mention = self.at(child.i)
-                if mention is not None and mention is not own:
-                    return mention
-        return None
-
-
-#: Prepositions after a group noun that say where the group is ("police in Nairobi").
-LOCATING_PREPS = frozenset({"in", "from", "of"})
-#: Mention kinds that name a sector-only group and may take their country from a place.
-GROUP_KINDS = frozenset({"agent", "institution"})
-
-
-def place_countries(doc: Doc) -> dict[int, str]:
-    """Country of every token of a resolved place mention (the places stage ran before)."""
-    found: dict[int, str] = {}
-    for place in getattr(doc._, "ew_place_mentions", None) or []:
-        country = place.chosen.country if place.chosen is not None else None
-        if country:
-            found.update((i, country) for i in range(place.start, place.end))
-    return found
-
-
-def localised(doc: Doc, mention: ActorMention, places: dict[int, str]) -> ActorMention:
-    """A sector-only group placed by a phrase on its head ("police in Nairobi", "protesters
-    in the town of Gjilan") belongs to that place's country: CAMEO codes the country when
-    the text gives it, else the sector alone. Other mentions are returned unchanged."""
-    if mention.actor.country or mention.kind not in GROUP_KINDS or not places:
-        return mention
-    head = doc[mention.head]
-    for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ not in LOCATING_PREPS:
-            continue
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            # "the town of Gjilan": the place is the object of the object's of-phrase
-            named = [obj, *(g for c in obj.children if c.lower_ == "of" for g in c.children)]
-            country = next((places[t.i] for t in named if t.i in places), None)
-            if country:
-                actor = mention.actor.model_copy(
-                    update={"country": country, "code": country + mention.actor.code}
-                )
-                return replace(mention, actor=actor)
-    return mention
 
 
 def base_forms(token: Token) -> list[str]:
@@ -185,29 +73,6 @@ def base_forms(token: Token) -> list[str]:
 def known_lemma(token: Token, known) -> str:
     """The first of :func:`base_forms` that ``known`` contains, else the model's lemma."""
     return next((f for f in base_forms(token) if f in known), token.lemma_.lower())
-
-
-def conjuncts(token: Token) -> list[Token]:
-    """The token and its conjuncts, in text order ("Taiwan and Japan" → [Taiwan, Japan])."""
-    out = [token]
-    stack = [c for c in token.children if c.dep_ == "conj" or _listed_appos(c)]
-    while stack:
-        tok = stack.pop(0)
-        out.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ == "conj" or _listed_appos(c))
-    return sorted(out, key=lambda t: t.i)
-
-
-def _listed_appos(token: Token) -> bool:
-    """A list the parser read as an apposition ("The US, Russia, and Switzerland met":
-    Russia an appos of US with Switzerland its conjunct). A true apposition ("Bush,
-    the president") has no coordinated conjunct of its own."""
-    return (
-        token.dep_ == "appos"
-        and token.pos_ == "PROPN"
-        and any(c.dep_ == "cc" for c in token.children)
-        and any(c.dep_ == "conj" for c in token.children)
-    )
 
 
 def is_passive(verb: Token) -> bool:

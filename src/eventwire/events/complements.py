@@ -20,9 +20,16 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from eventwire.events.clauses import committed_gerunds, prep_objects
+from eventwire.events.clauses import MentionIndex, committed_gerunds, prep_objects, subjects
 from eventwire.events.lexicon import row_error, tsv_rows
-from eventwire.events.modality import APPEAL_VERBS, INTENT_VERBS, NEGATING_VERBS, own_modality
+from eventwire.events.modality import (
+    APPEAL_VERBS,
+    INTENDED_AUX,
+    INTENT_VERBS,
+    NEGATING_VERBS,
+    inverted_condition,
+    own_modality,
+)
 from eventwire.records import Modality
 
 #: Roots of hostile acts that are threats when promised on a condition (12–20).
@@ -33,7 +40,7 @@ THREATENING_ROOTS = frozenset(f"{n:02d}" for n in range(12, 21))
 FORECAST_ROOTS = frozenset(f"{n:02d}" for n in range(14, 21))
 
 OBJECT_NOUNS_HEADER = "noun\tkind\tnote"
-OBJECT_NOUN_KINDS = ("frame", "effort", "owned", "pressure")
+OBJECT_NOUN_KINDS = ("frame", "effort", "owned", "pressure", "repercussion", "persons", "forces")
 
 
 @dataclass(frozen=True)
@@ -47,12 +54,19 @@ class ObjectNouns:
     ``owned``: a speech-act or policy noun whose nationality adjective names its author,
     who answers for it ("rejected Indian claims"), unlike an ordinary thing ("Indian food").
     ``pressure``: a request or pressure that a refusal answers ("despite pressure from X").
+    ``repercussion``: what a warner brings about when a warning is not heeded ("warned of
+    consequences"): such a warning is a threat (:func:`warning_code`).
+    ``persons``, ``forces``: nouns of people ("prisoners") and of armed forces or their
+    weapons ("troops", "warships"), what rows flagged so act on (:mod:`.acted_on`).
     A noun may be of several kinds, one row each."""
 
     frame: frozenset[str]
     effort: frozenset[str]
     owned: frozenset[str] = frozenset()
     pressure: frozenset[str] = frozenset()
+    repercussion: frozenset[str] = frozenset()
+    persons: frozenset[str] = frozenset()
+    forces: frozenset[str] = frozenset()
 
 
 def parse_object_nouns(text: str, label: str) -> ObjectNouns:
@@ -163,3 +177,52 @@ def on_condition(verb: Token) -> bool:
         and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
         for c in verb.children
     )
+
+
+#: Subjects that are the speaker's own side ("warned that we will respond").
+FIRST_PERSON = frozenset({"we", "i"})
+
+
+def warning_code(verb: Token, code: str, sources: list, index: MentionIndex) -> str:
+    """The code of a warning (a row flagged ``warning``). The codebook's threat (130:
+    "coercive or forceful warnings with serious potential repercussions") is a warning of
+    the warner's own act ("warned X it would retaliate", "warned of consequences") or one
+    that says nothing more ("warned X over its drills"); a warning to do or not do
+    something is advice, an appeal (020: "warned the government not to open fire"), and a
+    warning that something else will happen a pessimistic comment (012: "warned that the
+    toll could rise"), a statement that needs an addressee to be kept."""
+    if any(c.dep_ == "xcomp" and _infinitive(c) for c in verb.children):
+        return "020"
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if clauses:
+        return code if any(_warners_act(c, sources, index) for c in clauses) else "012"
+    warned_of = prep_objects([verb], "of")
+    repercussions = load_object_nouns().repercussion
+    if warned_of and not any(o.lemma_.lower() in repercussions for o in warned_of):
+        return "012"
+    return code
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _warners_act(clause: Token, sources: list, index: MentionIndex) -> bool:
+    """Whether a warning's clause tells what the warner will do: its subject is the
+    warner (its country, "we"), or a pronoun of a future act ("warned X it would …"); or
+    what follows if a condition is met ("warned that were X to attack, …"), a threat
+    whoever's act the consequence is."""
+    if on_condition(clause) or any(inverted_condition(c) for c in (clause, *clause.children)):
+        return True  # "warned X that if it attacks, it will pay": a conditional threat
+    countries = {m.actor.country or m.actor.code for m, _ in sources}
+    future = any(c.dep_ == "aux" and c.lower_ in INTENDED_AUX for c in clause.children)
+    for slot in subjects(clause):
+        token = slot.token
+        if token.lower_ in FIRST_PERSON:
+            return True
+        actors = index.actors(token)
+        if any((m.actor.country or m.actor.code) in countries for m in actors):
+            return True
+        if token.pos_ == "PRON" and future and not actors:
+            return True
+    return False

@@ -39,6 +39,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors import KnowledgeBase, load_knowledge_base
+from eventwire.events.acted_on import acts_on_kind
 from eventwire.events.actors_of import PhraseIndex
 from eventwire.events.appeals import (
     absorb_asked,
@@ -69,6 +70,7 @@ from eventwire.events.complements import (
     object_heads,
     on_condition,
     pressing_parties,
+    warning_code,
 )
 from eventwire.events.deverbal import load_deverbal, match_deverbal
 from eventwire.events.lexicon import Lexicon, NounPattern, VerbPattern
@@ -79,6 +81,7 @@ from eventwire.events.modality import (
     INTENT_VERBS,
     alleged,
     forecast,
+    hypothetical_aux,
     is_refusal,
     modality_of,
     noun_negated,
@@ -99,12 +102,14 @@ from eventwire.events.petrarch_patterns import default_actors, naming_complement
 from eventwire.events.predicates import (
     armed_arrival,
     attacked,
+    event_subject,
     generic_call,
     is_carrier,
     is_report,
     issues_document,
     match_verb,
     names_object,
+    slot_phrase,
     without_untargeted_twins,
 )
 from eventwire.events.targets import FALLBACK_PREPS, TargetFinding
@@ -192,7 +197,7 @@ class EventExtractor(TargetFinding):
             patterns = naming_complement(patterns) if self.rule_prefix == "petrarch" else []
             if not patterns:
                 return None
-        pattern = self._match(patterns, verb, objs)
+        pattern = self._match(patterns, verb, objs, index)
         if pattern is None:
             return None
         if self.rule_prefix != "petrarch" and (
@@ -207,6 +212,12 @@ class EventExtractor(TargetFinding):
             return None  # "gave a warm welcome to X": the noun's event, not a gift
         targets, in_slot = self.verb_targets(pattern, verb, objs, index)
         sources = self._subject_actors(verb, index)
+        if self.rule_prefix != "petrarch" and event_subject(
+            verb, pattern, index, self.lexicon, self.deverbal
+        ):
+            # "the Taiwan visit offers a challenge": an event does not act; its modifier
+            # is no source
+            sources = []
         if getattr(pattern, "compound", False) and len(sources) > 1:
             targets = []  # "A and B agree that …": the members are the pairs (Found.pairs)
         elif self.rule_prefix == "petrarch":
@@ -215,6 +226,9 @@ class EventExtractor(TargetFinding):
         if code == "042" and sources and self.rule_prefix != "petrarch":
             # "Kenyan peacekeeping troops arrived in Somalia": forces move, no one visits
             code, targets = armed_arrival(lemma, sources, targets)
+        if pattern.warning and self.rule_prefix != "petrarch":
+            # "warned that the toll could rise" is no threat; "warned X it would retaliate" is
+            code = warning_code(verb, code, sources, index)
         if pattern.converse:
             # "received weapons from X", "faced sanctions from X": X acts on the subject
             if not in_slot:
@@ -251,6 +265,7 @@ class EventExtractor(TargetFinding):
             # "were killed by a roadside bomb": a by-phrase naming no actor names no source
             agentless=is_passive(verb) and not sources and verb.dep_ != "acl",
             refused=is_refusal(verb),
+            slot_filled=not targets and bool(slot_phrase(pattern, verb, objs)),
         )
 
     def _carries_event_noun(self, verb: Token, lemma: str, objs: list[Token]) -> bool:
@@ -271,10 +286,12 @@ class EventExtractor(TargetFinding):
             for p in self.lexicon.noun_patterns(key)
         )
 
-    def _match(self, patterns: list[VerbPattern], verb: Token, objs: list[Token]):
+    def _match(
+        self, patterns: list[VerbPattern], verb: Token, objs: list[Token], index: MentionIndex
+    ):
         """The verb's pattern; in dictionary mode PETRARCH's extra words are checked too."""
         if self.rule_prefix != "petrarch":
-            return match_verb(patterns, verb, objs)
+            return match_verb(patterns, verb, objs, index)
         from eventwire.events.petrarch_patterns import match_petrarch
 
         pattern = match_petrarch(patterns, verb, objs, match_verb)
@@ -304,6 +321,8 @@ class EventExtractor(TargetFinding):
         if matched is None:
             return None
         clause, pattern, target_tokens = matched
+        if not acts_on_kind(pattern.acts_on, prep_objects([noun], "of"), index):
+            return None  # "the release of the results": no persons released
         targets = self._actors(target_tokens, index) or self._fallback_targets(
             pattern.code, clause.heads, attacked([noun]), index
         )
@@ -397,6 +416,10 @@ class EventExtractor(TargetFinding):
             return Modality.INTENDED, False
         if noun.dep_ in ("dobj", "pobj") and lemma in APPEAL_VERBS:
             return Modality.DEMANDED, False
+        attached = noun.head == verb or (noun.dep_ == "pobj" and noun.head.head == verb)
+        if attached and hypothetical_aux(verb):
+            # "would have died in an invasion": what the verb acts on or through
+            return Modality.HYPOTHETICAL, False
         modality, _ = modality_of(verb, self.speech)
         return (Modality.REPORTED if modality is Modality.REPORTED else Modality.ASSERTED), False
 

@@ -23,7 +23,9 @@ from eventwire.events.cameo import is_known_code, load_cameo
 VERBS_HEADER = "verb\tparticle\tobj\tprep\tcode\ttarget\tflags\tnote"
 NOUNS_HEADER = "noun\tprep\tcode\tflags\tnote"
 TARGETS = frozenset({"obj", "prep", "none"})
-FLAGS = frozenset({"symmetric", "converse", "clause"})
+FLAGS = frozenset({"symmetric", "converse", "clause", "warning", "persons", "actors", "forces"})
+#: Flags that say what a row's act is done to (:mod:`.acted_on`); at most one per row.
+ACTED_ON_FLAGS = frozenset({"persons", "actors", "forces"})
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,12 @@ class VerbPattern:
     converse: bool = False
     # "undertook to withdraw": the row holds only with a clause or infinitive complement
     clause: bool = False
+    # "warned X": a threat only when what is warned of is the warner's own act
+    # (:func:`.complements.warning_code`)
+    warning: bool = False
+    # "persons"/"forces": the object, when there is one, must name people ("released
+    # prisoners", not "released the results") or armed forces (:mod:`.acted_on`)
+    acts_on: str | None = None
 
     @property
     def specificity(self) -> tuple[int, int, int, int]:
@@ -59,6 +67,9 @@ class NounPattern:
     code: str
     symmetric: bool
     where: str
+    # "persons"/"forces": the noun's of-phrase, when there is one, must name people or
+    # armed forces ("the release of prisoners", not "of information": :mod:`.acted_on`)
+    acts_on: str | None = None
 
 
 @dataclass
@@ -160,7 +171,13 @@ def _flags(value: str, label: str, number: int) -> frozenset[str]:
         raise row_error(
             label, number, f"unknown flag(s) {sorted(unknown)}; allowed: {sorted(FLAGS)}"
         )
+    if len(flags & ACTED_ON_FLAGS) > 1:
+        raise row_error(label, number, f"at most one of the flags {sorted(ACTED_ON_FLAGS)}")
     return flags
+
+
+def _acts_on(flags: frozenset[str]) -> str | None:
+    return next(iter(flags & ACTED_ON_FLAGS), None)
 
 
 def _code(value: str, label: str, number: int) -> str:
@@ -191,7 +208,9 @@ def parse_verbs(text: str, label: str) -> list[VerbPattern]:
         for alternative in obj.split("|") if obj else [None]:
             # a row that holds only with a complement clause is another pattern than the
             # verb's plain row ("protest that X …" 110, "protest" 140)
-            key = (verb, particle, alternative, prep, "clause" in flags)
+            # a row for people or forces is another pattern than the verb's plain row
+            # ("welcome" a visitor 043, "welcome" anything else 051)
+            key = (verb, particle, alternative, prep, "clause" in flags, _acts_on(flags))
             if key in seen:
                 raise row_error(label, number, f"pattern {key} already on line {seen[key]}")
             seen[key] = number
@@ -208,6 +227,8 @@ def parse_verbs(text: str, label: str) -> list[VerbPattern]:
                     where,
                     converse,
                     "clause" in flags,
+                    "warning" in flags,
+                    _acts_on(flags),
                 )
             )
     return patterns
@@ -231,7 +252,9 @@ def parse_nouns(text: str, label: str) -> list[NounPattern]:
                 label, number, f"pattern {(noun, prep)} already on line {seen[noun, prep]}"
             )
         seen[noun, prep] = number
-        patterns.append(NounPattern(noun, prep, code, symmetric, f"{label}:{number}"))
+        patterns.append(
+            NounPattern(noun, prep, code, symmetric, f"{label}:{number}", _acts_on(flags))
+        )
     return patterns
 
 

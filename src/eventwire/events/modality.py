@@ -16,8 +16,9 @@ Choices (documented in DESIGN terms):
   "plans to attack", "is prepared to impose martial law") is coded by the events stage
   as the codebook's threat of it (CAMEO 130 usage note: "when any conflictual behavior
   is forecasted using future tense, it is treated as a threat");
-- ``could``/``might``/``may``/``can`` and a conditional ``if``/``unless`` clause give
-  **hypothetical**;
+- ``could``/``might``/``may``/``can``, a conditional ``if``/``unless`` clause or an
+  inverted one ("had X not been bombed", "were X to attack") and a counterfactual modal
+  perfect ("would have attacked", which did not happen) give **hypothetical**;
 - ``must``/``should``/``ought``/"have to" and the complement of an appeal verb
   (urge, call on, ask, demand …) give **demanded**;
 - the complement of a reporting verb ("X said that Y did Z") gives **reported**;
@@ -109,8 +110,56 @@ def is_negated(verb: Token) -> bool:
     )
 
 
+#: Modals that with "have" tell what did not happen ("would have attacked", "could have
+#: prevented"): a counterfactual, hypothetical; "must/may/might have" infer what may
+#: well have happened.
+COUNTERFACTUAL_AUX = frozenset({"would", "could", "should", "'d"})
+#: Auxiliaries that open an inverted condition ("had X not been bombed", "were X to
+#: attack", "should talks fail").
+INVERTING_AUX = frozenset({"had", "were", "should"})
+
+
+def counterfactual(verb: Token) -> bool:
+    """A modal perfect ("would have attacked", "could have been prevented"): what the
+    clause tells did not happen."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    return any(a.lower_ in COUNTERFACTUAL_AUX for a in auxes) and any(
+        a.lower_ == "have" for a in auxes
+    )
+
+
+def hypothetical_aux(verb: Token) -> bool:
+    """The clause's own auxiliaries make it hypothetical ("could die", "would have died"),
+    whatever clause it stands in."""
+    return counterfactual(verb) or any(
+        c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in verb.children
+    )
+
+
+def inverted_condition(verb: Token) -> bool:
+    """A condition told by inversion, without "if" ("had the city not been bombed, …",
+    "were China to attack, …"): an adverbial or complement clause (the small model hangs
+    it either way) that opens, after any "that", with had/were/should followed by its
+    subject."""
+    if verb.dep_ not in ("advcl", "ccomp"):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ != "that" for c in verb.children):
+        return False
+    words = [t for t in verb.subtree if not t.is_punct]
+    if words and words[0].lower_ == "that":
+        words = words[1:]
+    return (
+        len(words) > 1
+        and words[0].lower_ in INVERTING_AUX
+        and words[1].pos_ in ("PRON", "PROPN", "NOUN", "DET")
+        and words[1].tag_ not in ("WDT", "WP")
+    )
+
+
 def own_modality(verb: Token) -> Modality | None:
     """Modality from the clause's own auxiliaries and subordinator, if any."""
+    if counterfactual(verb) or inverted_condition(verb):
+        return Modality.HYPOTHETICAL  # "would have attacked", "had X attacked": it did not
     for child in verb.children:
         word = child.lower_
         if child.dep_ == "aux":
@@ -251,6 +300,7 @@ def modality_of(verb: Token, speech: frozenset[str]) -> tuple[Modality, bool]:
             node = committed
             continue
         conditional = any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children)
+        conditional = conditional or inverted_condition(node)
         if node.dep_ == "advcl" and modality is None and conditional:
             modality = Modality.HYPOTHETICAL
         break

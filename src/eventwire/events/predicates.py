@@ -5,9 +5,12 @@ no event we code, and which untargeted twins to drop."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Token
 
 from eventwire.actors import ActorMention
+from eventwire.events.acted_on import acts_on_kind
 from eventwire.events.appeals import ABSORBING_ROOTS
 from eventwire.events.build import Found
 from eventwire.events.clauses import (
@@ -18,17 +21,33 @@ from eventwire.events.clauses import (
     prep_objects,
     prepositions,
     public_complements,
+    subjects,
 )
 from eventwire.events.complements import asked_clauses, object_heads
-from eventwire.events.lexicon import VerbPattern
+from eventwire.events.lexicon import Lexicon, VerbPattern
+from eventwire.events.mentions import MentionIndex
 from eventwire.events.modality import APPEAL_VERBS, CONTROL_VERBS
-from eventwire.events.nominal import FORCE_ROOTS
+from eventwire.events.nominal import FORCE_ROOTS, noun_keys
 
 
-def match_verb(patterns: list[VerbPattern], verb: Token, objs: list[Token]) -> VerbPattern | None:
-    """The first (most specific) pattern whose particle, object and preposition are there."""
+def match_verb(
+    patterns: list[VerbPattern],
+    verb: Token,
+    objs: list[Token],
+    index: MentionIndex | None = None,
+) -> VerbPattern | None:
+    """The first (most specific) pattern whose particle, object and preposition are there,
+    and whose object, if it says what its act is done to, names that (:mod:`.acted_on`)."""
     prt = particle(verb)
+    # "questioned whether X …": with a clause and no object the verb has another sense
+    clausal = not objs and any(c.dep_ == "ccomp" for c in verb.children)
+    patterns = [p for p in patterns if _acts_on(p, verb, objs, clausal, index)]
+    # "backed down" is no "back X": a particle of the verb's own makes another verb; "up"
+    # mostly completes the act ("beat up", "round up", "blow up")
+    own_particle = any(c.dep_ == "prt" and c.lower_ not in COMPLETIVE for c in verb.children)
     words = {w for o in object_heads(objs) for w in object_words(o)}
+    if declines_to_say(verb):
+        words.add("comment")  # "declined to comment/confirm" is "declined comment" (011)
     preps = prepositions([verb, *objs, *public_complements([verb, *objs])])
     gerunds = gerund_prepositions([verb])
     complement = any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
@@ -36,7 +55,7 @@ def match_verb(patterns: list[VerbPattern], verb: Token, objs: list[Token]) -> V
     found = [
         p
         for p in patterns
-        if (p.particle is None or p.particle == prt)
+        if ((p.particle is None and not own_particle) or p.particle == prt)
         and (p.obj is None or p.obj in words)
         # "committed to opening its economy": a gerund selects a row whose target is not
         # the preposition's object ("contributed to planning X" is no aid to anyone)
@@ -51,6 +70,30 @@ def match_verb(patterns: list[VerbPattern], verb: Token, objs: list[Token]) -> V
             if p.obj is not None and p.obj in words and p.particle in (None, prt)
         ]
     return _named_first(found) if found else None
+
+
+#: Particles that complete a verb's act rather than make another verb of it.
+COMPLETIVE = frozenset({"up"})
+
+
+def _acts_on(
+    pattern: VerbPattern,
+    verb: Token,
+    objs: list[Token],
+    clausal: bool,
+    index: MentionIndex | None,
+) -> bool:
+    """Whether a row that says what it acts on (:mod:`.acted_on`) holds: not for a verb
+    with a clause and no object; a row acting on ``actors`` needs its object (a call is
+    made to someone: "called for X to …" is none)."""
+    if pattern.acts_on is None:
+        return True
+    if clausal or (not objs and pattern.acts_on == "actors"):
+        return False
+    # an object shared with a conjoined verb ("kidnapped X and exploded bombs", misparsed)
+    # is that verb's as often as this one's: it does not rule the row out
+    own = [o for o in objs if not (o.head.dep_ == "conj" and o.head.head.i == verb.i)]
+    return acts_on_kind(pattern.acts_on, own, index)
 
 
 def _named_first(found: list[VerbPattern]) -> VerbPattern:
@@ -75,6 +118,39 @@ def object_words(obj: Token) -> list[str]:
     return words
 
 
+#: Verbs of saying or disclosing: refusing to do them is declining comment (CAMEO 011).
+SAYING_VERBS = frozenset(
+    {"comment", "say", "confirm", "deny", "discuss", "elaborate", "disclose", "reveal",
+     "specify", "answer", "speak", "talk", "explain", "identify",
+     "name", "divulge", "detail", "give", "provide", "release", "make", "offer"}
+)  # fmt: skip
+#: What "give/provide/release/make/offer" must have as object to be a statement.
+SAID_OBJECTS = frozenset({"detail", "comment", "information", "statement", "figure", "reason"})
+#: Verbs of refusal ("refused to comment", "declined an opportunity to comment").
+REFUSAL_VERBS = frozenset({"refuse", "decline"})
+
+
+def declines_to_say(verb: Token) -> bool:
+    """A refusal whose complement is saying or disclosing something ("declined to comment",
+    "refused to confirm the report", "declined an invitation to discuss it", "declined to
+    give details"): the codebook's decline comment (011), not a rejection (12)."""
+    if verb.lemma_.lower() not in REFUSAL_VERBS:
+        return False
+    said = [c for c in verb.children if c.dep_ == "xcomp"]
+    # "declined an opportunity to comment": the object's infinitive
+    said += [a for o in verb.children if o.dep_ == "dobj" for a in o.children if a.dep_ == "acl"]
+    return any(_says(c) for c in said)
+
+
+def _says(clause: Token) -> bool:
+    lemma = clause.lemma_.lower()
+    if lemma not in SAYING_VERBS or not any(c.lower_ == "to" for c in clause.children):
+        return False
+    if lemma in ("give", "provide", "release", "make", "offer"):
+        return any(o.dep_ == "dobj" and o.lemma_.lower() in SAID_OBJECTS for o in clause.children)
+    return True
+
+
 #: Verbs of movement the lexicon codes as a visit (042) when officials make them.
 MOVEMENT_VERBS = frozenset({"arrive", "travel", "fly"})
 #: Sectors of armed forces, whose arrival somewhere is a deployment, not a visit.
@@ -94,6 +170,38 @@ def armed_arrival(
     if all("PKO" in s for s in sectors):
         return "074", targets
     return "150", []
+
+
+def event_subject(
+    verb: Token,
+    pattern: VerbPattern,
+    index: MentionIndex,
+    lexicon: Lexicon,
+    deverbal: Mapping[str, object],
+) -> bool:
+    """Whether the verb's subject is an event noun of the lexicon (a row of nouns.tsv or
+    deverbal.tsv) that names no actor itself ("the Taiwan visit offers …", "the deal
+    means …"): an event does not act, and its modifier is no source. An act of force is
+    left alone: "the raid killed X" is the raid's own event (:mod:`.nominal`)."""
+    if pattern.code[:2] in FORCE_ROOTS:
+        return False
+    slots = [s.token for s in subjects(verb) if s.direct]
+    return bool(slots) and all(
+        t.pos_ == "NOUN"
+        and index.at(t.i) is None
+        and any(lexicon.noun_patterns(k) or k in deverbal for k in noun_keys(t))
+        for t in slots
+    )
+
+
+def slot_phrase(pattern: VerbPattern, verb: Token, objs: list[Token]) -> list[Token]:
+    """The phrase in the pattern's own target slot, actor or not ("invested in their
+    economies": the economies)."""
+    if pattern.target == "obj":
+        return [] if pattern.obj else objs
+    if pattern.target == "prep" and pattern.prep:
+        return prep_objects([verb, *objs], pattern.prep)
+    return []
 
 
 def names_object(verb: Token) -> bool:
