@@ -88,3 +88,24 @@ def test_row_flags_of_what_is_acted_on_are_validated() -> None:
         "verbs.tsv",
     )
     assert [(r.code, r.acts_on) for r in rows] == [("043", "persons"), ("051", None)]
+
+
+def test_a_weapon_system_named_by_its_head_is_a_force(code) -> None:
+    # the object's head is "shield": the forces list must name it, not only "missile"
+    assert {e.cameo for e in code("Kenya is deploying a missile shield on its coast.")} == {"150"}
+
+
+def test_markets_and_money_do_not_act_for_the_state_that_modifies_them(code) -> None:
+    # "rallied" is a demonstration (141) only when people rally
+    assert code("Kenyan and Ugandan government bonds rallied on Friday.") == []
+    assert code("The Ugandan shilling weakened after Kenya threatened Uganda.") != []
+    assert triples(code("Ugandan shares fell as Kenya threatened Uganda.")) == {
+        ("KEN", "UGA", "130")
+    }
+
+
+def test_a_single_officer_who_travels_visits(code) -> None:
+    # troops arriving are a deployment (150); one general arriving is a visit (042)
+    found = triples(code("General Okello of the Ugandan army flew to Nairobi on Monday."))
+    assert {c for _, _, c in found} == {"042"}
+    assert {e.cameo for e in code("Ugandan troops arrived in Kenya on Monday.")} == {"150"}

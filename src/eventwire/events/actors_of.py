@@ -30,6 +30,7 @@ from eventwire.events.clauses import (
     prep_objects,
     subjects,
 )
+from eventwire.events.mentions import inert_noun
 from eventwire.records import Actor
 
 #: Subjects that speak or act for the actor of their by/from/of-phrase: documents and
@@ -235,8 +236,8 @@ class ActorResolution:
         """The country named by an adjective, compound or possessive of a common noun
         ("a Turkish ship", "Chinese counterparts"): the noun's group belongs to it, and
         CAMEO codes the country when the group itself is not in the actor list."""
-        if tok.pos_ != "NOUN":
-            return None
+        if tok.pos_ != "NOUN" or inert_noun(tok):
+            return None  # "US government bonds rallied": markets move, not the state
         for child in tok.children:
             if child.i < tok.i and child.dep_ in ("poss", "compound", "amod", "nmod"):
                 mention = self._modifier_country(child, index)

@@ -40,7 +40,9 @@ THREATENING_ROOTS = frozenset(f"{n:02d}" for n in range(12, 21))
 FORECAST_ROOTS = frozenset(f"{n:02d}" for n in range(14, 21))
 
 OBJECT_NOUNS_HEADER = "noun\tkind\tnote"
-OBJECT_NOUN_KINDS = ("frame", "effort", "owned", "pressure", "repercussion", "persons", "forces")
+OBJECT_NOUN_KINDS = (
+    "frame", "effort", "owned", "pressure", "repercussion", "persons", "forces", "inert"
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ class ObjectNouns:
     consequences"): such a warning is a threat (:func:`warning_code`).
     ``persons``, ``forces``: nouns of people ("prisoners") and of armed forces or their
     weapons ("troops", "warships"), what rows flagged so act on (:mod:`.acted_on`).
+    ``inert``: things that move only in a figurative sense (markets, prices, bonds): an
+    actor modifying them ("US government bonds rallied") does not act through them.
     A noun may be of several kinds, one row each."""
 
     frame: frozenset[str]
@@ -67,6 +71,7 @@ class ObjectNouns:
     repercussion: frozenset[str] = frozenset()
     persons: frozenset[str] = frozenset()
     forces: frozenset[str] = frozenset()
+    inert: frozenset[str] = frozenset()
 
 
 def parse_object_nouns(text: str, label: str) -> ObjectNouns:

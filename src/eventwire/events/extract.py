@@ -225,7 +225,7 @@ class EventExtractor(TargetFinding):
         code = pattern.code
         if code == "042" and sources and self.rule_prefix != "petrarch":
             # "Kenyan peacekeeping troops arrived in Somalia": forces move, no one visits
-            code, targets = armed_arrival(lemma, sources, targets)
+            code, targets = armed_arrival(verb, lemma, sources, targets)
         if pattern.warning and self.rule_prefix != "petrarch":
             # "warned that the toll could rise" is no threat; "warned X it would retaliate" is
             code = warning_code(verb, code, sources, index)

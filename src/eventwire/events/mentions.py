@@ -64,6 +64,8 @@ class MentionIndex:
         for child in token.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN" and self.at(child.i) is not None:
                 return self.at(child.i)  # "the then president, Goodluck Jonathan, rejected"
+        if inert_noun(token):
+            return None  # "US government bonds rallied": markets move, the state does not
         for child in token.children:
             mention = self.at(child.i) if child.dep_ in ("poss", "compound", "nmod") else None
             # "their economies" after "X and Y invested in": a pronoun possessor points
@@ -87,6 +89,8 @@ class MentionIndex:
 
     def modifier_actor(self, noun: Token) -> ActorMention | None:
         """The actor of a possessive, compound or adjective before a noun ("US sanctions")."""
+        if inert_noun(noun):
+            return None
         own = self.at(noun.i)
         for child in noun.children:
             if child.i < noun.i and child.dep_ in ("poss", "compound", "amod", "nmod"):
@@ -94,6 +98,15 @@ class MentionIndex:
                 if mention is not None and mention is not own:
                     return mention
         return None
+
+
+def inert_noun(noun: Token) -> bool:
+    """A thing that moves only in a figurative sense ("bonds", "markets", "the yuan"):
+    the ``inert`` nouns of ``object_nouns.tsv``."""
+    # here: complements imports clauses, which imports this module
+    from eventwire.events.complements import load_object_nouns
+
+    return noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() in load_object_nouns().inert
 
 
 #: Prepositions after a group noun that say where the group is ("police in Nairobi").

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from eventwire.actors import ActorMention
 from eventwire.events.acted_on import acts_on_kind
@@ -158,18 +158,32 @@ ARMED_SECTORS = frozenset({"MIL", "PKO", "REB", "INS", "UAF"})
 
 
 def armed_arrival(
-    lemma: str, sources: list[tuple[ActorMention, bool]], targets: list[ActorMention]
+    verb: Token,
+    lemma: str,
+    sources: list[tuple[ActorMention, bool]],
+    targets: list[ActorMention],
 ) -> tuple[str, list[ActorMention]]:
     """The code and targets of a visit made by a verb of movement: when every source is an
     armed force, peacekeepers arriving in X are peacekeeping provided to X (074: "code
     here reported deployment of forces"); other forces arriving are a deployment (150,
-    aimed at no one named, as "deployed troops" is); officials keep the visit (042)."""
+    aimed at no one named, as "deployed troops" is); officials, and a single officer or
+    commander, keep the visit (042)."""
     sectors = [set(m.actor.sectors) for m, _ in sources]
     if lemma not in MOVEMENT_VERBS or not all(s & ARMED_SECTORS for s in sectors):
         return "042", targets
+    if any(_one_person(verb.doc, m) for m, _ in sources):
+        return "042", targets  # "General X flew to London": an officer visits
     if all("PKO" in s for s in sectors):
         return "074", targets
     return "150", []
+
+
+def _one_person(doc: Doc, mention: ActorMention) -> bool:
+    """A named person or one member written in the singular ("the commander"), not a
+    force ("troops") or a body ("the army")."""
+    if mention.kind == "person":
+        return True
+    return mention.kind == "agent" and doc[mention.head].tag_ in ("NN", "NNP")
 
 
 def event_subject(
