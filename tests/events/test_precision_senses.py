@@ -93,6 +93,7 @@ def test_row_flags_of_what_is_acted_on_are_validated() -> None:
 def test_a_weapon_system_named_by_its_head_is_a_force(code) -> None:
     # the object's head is "shield": the forces list must name it, not only "missile"
     assert {e.cameo for e in code("Kenya is deploying a missile shield on its coast.")} == {"150"}
+    assert {e.cameo for e in code("Kenyan police deployed water cannon at the border.")} == {"150"}
 
 
 def test_markets_and_money_do_not_act_for_the_state_that_modifies_them(code) -> None:
