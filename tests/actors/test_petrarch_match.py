@@ -91,3 +91,28 @@ def test_with_agent_and_agent_entries(tmp_path: Path):
     entries = agent_entries(load_petrarch_dictionaries(tmp_path))
     assert entries["reliefcorps"].prefix and entries["reliefcorps"].code == "NGO"
     assert entries["foreign ministers"].code == "GOVFRM"  # regular plural form
+
+
+DUPLICATES = """\
+ELDER_BRIN_ [VLRELI]
++MAYOR_BRIN
+YOUNGER_BRIN_ [VLRGOV]
++MAYOR_BRIN_
+"""
+
+DUPLICATE_AGENTS = """\
+WARDEN [~COP]
+WARDEN [~MIL]
+"""
+
+
+def test_phrase_listed_twice_belongs_to_the_last_record(tmp_path: Path):
+    # PETRARCH-2 stores a phrase once and the last record read overwrites it; a final "_"
+    # (TABARI's no-stemming mark) does not make "MAYOR_BRIN_" another phrase
+    (tmp_path / "Mini.actors.txt").write_text(ACTORS + DUPLICATES, encoding="utf-8")
+    (tmp_path / "Mini.agents.txt").write_text(AGENTS + DUPLICATE_AGENTS, encoding="utf-8")
+    pipeline = spacy.load(MODEL_NAME)
+    pipeline.add_pipe("ew_actors", config={"dictionaries": str(tmp_path)})
+    assert codes(pipeline, "Mayor Brin opened the new bridge.") == ["VLRGOV"]
+    assert "VLRMIL" in codes(pipeline, "Velorian wardens closed the border.")
+    assert agent_entries(load_petrarch_dictionaries(tmp_path))["wardens"].code == "MIL"

@@ -374,12 +374,11 @@ def split_code(code: str, kb: KnowledgeBase) -> tuple[str | None, list[str]]:
 
 
 def dictionary_agents(dicts: PetrarchDictionaries) -> dict[str, Agent]:
-    """PETRARCH agents as knowledge-base agents, keyed by lower-case phrase (first one wins)."""
+    """PETRARCH agents as knowledge-base agents, keyed by lower-case phrase; of a phrase
+    listed twice the last entry wins, as PETRARCH-2 stores agents."""
     agents: dict[str, Agent] = {}
     for entry in dicts.agents:
         phrase = entry.phrase.lower()
-        if phrase in agents:
-            continue
         sectors = tuple(entry.code[i : i + 3] for i in range(0, len(entry.code), 3))
         forms = tuple(f.lower() for f in entry.plurals)
         agents[phrase] = Agent(phrase, sectors, "role", "sg", "", forms)

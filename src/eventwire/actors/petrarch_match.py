@@ -33,11 +33,13 @@ PREFIX_GAP = 1
 
 
 def agent_entries(dicts: PetrarchDictionaries) -> dict[str, DictionaryAgent]:
-    """Dictionary agents by lower-case phrase and plural form (first entry wins)."""
+    """Dictionary agents by lower-case phrase and plural form; the last entry of a phrase
+    wins, as PETRARCH-2's reader overwrites it ("SECURITY_FORCE [~COP]" and, further
+    down, "SECURITY_FORCE [~MIL]": security forces are MIL)."""
     found: dict[str, DictionaryAgent] = {}
     for agent in dicts.agents:
         for phrase in (agent.phrase, *agent.plurals):
-            found.setdefault(phrase.lower(), agent)
+            found[phrase.lower()] = agent
     return found
 
 
