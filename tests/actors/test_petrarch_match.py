@@ -31,6 +31,10 @@ SECURITY_OFFICIAL [~GOV]
 GOVERNMENT [~GOV]
 DIPLOMAT [~GOV]
 RELIEFCORPS {} [NGO~]
+BUDDHIST [~BUD]
+EXILED_LEADER [~OPP]
+DEMONSTRATOR [~OPP]
+MINISTER [~GOV]
 """
 
 
@@ -82,6 +86,35 @@ def test_country_name_modifying_a_noun_is_still_an_actor(nlp):
 def test_coordinated_names_are_not_merged(nlp):
     found = codes(nlp, "Veloria and the Kestrel government signed a pact.")
     assert "VLR" in found and "KSTGOV" in found
+
+
+def test_agents_without_an_actor_take_the_actor_of_their_of_phrase(nlp):
+    # PETRARCH-2 codes the phrase: the actor's code, then the agents in the order found
+    found = codes(nlp, "Kestrel expelled exiled leaders of Veloria's Buddhist League.")
+    assert found == ["KST", "VLROPPBUD"]
+
+
+def test_adjective_agent_takes_the_actor_of_its_nouns_in_phrase(nlp):
+    # "Buddhist" only modifies "state", yet PETRARCH reads it as the phrase's agent
+    assert "VLRBUD" in codes(nlp, "Kestrel wants a strict Buddhist state in southern Veloria.")
+
+
+def test_religion_adjective_before_a_capitalised_noun_is_no_title(nlp):
+    # "Buddhist Temple" is no person titled "Buddhist": the phrase is Veloria's BUD
+    text = "Kestrel bombed a Buddhist Temple target southwest of Veloria, officials said."
+    assert codes(nlp, text) == ["KST", "VLRBUD"]
+
+
+def test_first_half_of_a_hyphenated_word_is_no_agent_of_the_phrase(nlp):
+    # PETRARCH's token is "GOVERNMENT-HELD": the part of Veloria is Veloria's, not its GOV
+    found = codes(nlp, "Kestrel shelled a government-held part of Veloria on Sunday.")
+    assert "VLRGOV" not in found and "VLR" in found
+
+
+def test_named_actor_beside_an_agent_but_not_linked_to_it_lends_no_code(nlp):
+    # the demonstrators (NOROPP) stand next to "ministers", who are the government's
+    text = "Glimmerdale demonstrators received ministers from the Glimmerdale government."
+    assert codes(nlp, text) == ["NOROPP", "NORGOV", "NORGOV"]
 
 
 def test_with_agent_and_agent_entries(tmp_path: Path):

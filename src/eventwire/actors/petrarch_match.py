@@ -30,6 +30,9 @@ from eventwire.actors.recognize import Candidate, token_index
 NP_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "nummod", "det"})
 # How many tokens may separate a prefix agent from the actor it precedes ("MSF 's Arnor").
 PREFIX_GAP = 1
+# Prepositions whose object says whose a noun phrase's agents are ("leaders of X",
+# "ministers from X", "an Islamic state in X"); "protesters against X" are not X's.
+AFFILIATION_PREPS = frozenset({"of", "from", "in"})
 
 
 def agent_entries(dicts: PetrarchDictionaries) -> dict[str, DictionaryAgent]:
@@ -53,8 +56,9 @@ def apply_petrarch_codes(
         if cand.label == "agent" and cand.country:
             entry = _agent_of(doc, cand, agents)
             if entry is not None and not entry.prefix:
-                cand.code = _with_agent(_actor_code(cand, cands, kb), entry.code)
+                cand.code = _with_agent(_actor_code(doc, cand, cands), entry.code)
     _merge_noun_phrases(doc, cands, kb, agents)
+    _take_phrase_actors(doc, cands, kb, agents)
     live = [c for c in cands if not (c.dropped or c.absorbed)]
     for cand in live:
         if cand.label == "agent" and not cand.country:
@@ -120,6 +124,81 @@ def _merge_noun_phrases(
                 cand.absorbed = True
 
 
+def _take_phrase_actors(
+    doc: Doc, cands: list[Candidate], kb: KnowledgeBase, agents: dict[str, DictionaryAgent]
+) -> None:
+    """A noun phrase whose words name agents but no actor takes the actor of its "of",
+    "from" or "in" phrase, as PETRARCH-2 codes a noun phrase: that actor's code, then the
+    agents' codes in the order the words come ("exiled leaders of Egypt's Muslim
+    Brotherhood": EGY, OPP, MUS; "a strict Islamic state in northeastern Nigeria":
+    NGAMUS). An agent word dropped as a mere modifier ("Islamic state") counts here, as
+    PETRARCH reads every word of the phrase; the first half of a hyphenated word does not
+    ("a government-held part of Syria"), as PETRARCH's tokens keep such words whole."""
+    groups: dict[int, list[Candidate]] = {}
+    codes: dict[int, str] = {}  # candidate id → its agent code
+    for cand in cands:
+        if cand.absorbed or cand.label != "agent" or cand.country or cand.code:
+            continue
+        if _before_hyphen(doc, cand):
+            continue
+        entry = _agent_of(doc, cand, agents)
+        if entry is not None and not entry.prefix:
+            groups.setdefault(_np_head(cand.span(doc).root).i, []).append(cand)
+            codes[id(cand)] = entry.code
+    live = [c for c in cands if not (c.dropped or c.absorbed) and (c.country or c.code)]
+    for head, group in groups.items():
+        if any(c not in group and _np_head(c.span(doc).root).i == head for c in live):
+            continue  # an actor of the phrase's own: merged with its agents already
+        found = _phrase_actor(doc, doc[head], live)
+        if found is None:
+            continue
+        actor, obj = found
+        code, tail = _split_actor(doc, actor, cands, kb)
+        group.sort(key=lambda c: c.start)
+        for cand in group:
+            code = _with_agent(code, codes[id(cand)])
+        keeper = group[-1]
+        keeper.code, keeper.country = _with_agent(code, tail), actor.country
+        keeper.start, keeper.end = group[0].start, max(actor.end, obj.i + 1, keeper.end)
+        keeper.dropped = False
+        actor.absorbed = True
+        for cand in group[:-1]:
+            cand.absorbed = True
+
+
+def _before_hyphen(doc: Doc, cand: Candidate) -> bool:
+    end = cand.end
+    return end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+
+
+def _phrase_actor(doc: Doc, head: Token, live: list[Candidate]) -> tuple[Candidate, Token] | None:
+    """The first actor in an "of"/"from"/"in" phrase of the noun ``head``, with the
+    phrase's head noun."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in AFFILIATION_PREPS:
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            found = [
+                c for c in live
+                if c.start <= obj.i < c.end or _np_head(c.span(doc).root).i == obj.i
+            ]  # fmt: skip
+            if found:
+                return min(found, key=lambda c: c.start), obj
+    return None
+
+
+def _split_actor(
+    doc: Doc, actor: Candidate, cands: list[Candidate], kb: KnowledgeBase
+) -> tuple[str, str]:
+    """(the actor's own code, the agent codes composed after it): "Egypt's Muslim" gives
+    ("EGY", "MUS"), so that the agents of the phrase around it come between them."""
+    code = actor.code or _plain_code(actor, kb)
+    base = _actor_code(doc, actor, cands) if actor.label == "agent" else code
+    if base and code.startswith(base):
+        return base, code[len(base) :]
+    return code, ""
+
+
 def _coordinated(doc: Doc, group: list[Candidate]) -> bool:
     """A conjunction or comma between the candidates: several phrases ("Fornost and the
     evil Gondor"), whatever the parse made of them."""
@@ -146,18 +225,28 @@ def _agent_of(
     return agents.get(key.lower()) or agents.get(" ".join(cand.span(doc).text.lower().split()))
 
 
-def _actor_code(cand: Candidate, cands: list[Candidate], kb: KnowledgeBase) -> str:
+def _actor_code(doc: Doc, cand: Candidate, cands: list[Candidate]) -> str:
     """The code of the actor an agent composed with: a named actor's verbatim dictionary
-    code ("Hamas gunmen", "gunmen of Hamas") when one of the same country is inside or
-    right next to the agent's phrase, else the country code."""
+    code when one of the same country is inside the agent's phrase or modifies it
+    ("Hamas gunmen", "gunmen of Hamas"), else the country code. A neighbour the parse
+    does not link is someone else ("demonstrators received ministers from the
+    government": the ministers are not the demonstrators' OPP)."""
     for other in cands:
         if other is cand or other.country != cand.country or not other.code:
             continue
         inside = cand.start <= other.start and other.end <= cand.end
-        beside = 0 <= cand.start - other.end <= 2 or 0 <= other.start - cand.end <= 2
-        if inside or beside:
+        if inside or _modifies(doc, other, cand):
             return other.code
     return cand.country or ""
+
+
+def _modifies(doc: Doc, other: Candidate, cand: Candidate) -> bool:
+    """``other`` pre-modifies ``cand``'s head or is the object of one of its prepositions."""
+    head, root = cand.span(doc).root, other.span(doc).root
+    if root.head.i == head.i and root.dep_ in NP_MODIFIERS:
+        return True
+    prep = root.head
+    return root.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i == head.i
 
 
 def _prefix(
