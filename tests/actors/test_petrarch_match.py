@@ -23,6 +23,7 @@ KESTREL_ [KST]
 GLIMMERDALE_ [NOR]
 PORTALBA_ [ESP]
 PALACE_TOWER_ [VLRGOV]
+SKYCRAFT_ [MNCVLR]
 """
 
 AGENTS = """\
@@ -35,6 +36,8 @@ BUDDHIST [~BUD]
 EXILED_LEADER [~OPP]
 DEMONSTRATOR [~OPP]
 MINISTER [~GOV]
+AIRLINE [~BUS]
+REBEL [~REB]
 """
 
 
@@ -115,6 +118,17 @@ def test_named_actor_beside_an_agent_but_not_linked_to_it_lends_no_code(nlp):
     # the demonstrators (NOROPP) stand next to "ministers", who are the government's
     text = "Glimmerdale demonstrators received ministers from the Glimmerdale government."
     assert codes(nlp, text) == ["NOROPP", "NORGOV", "NORGOV"]
+
+
+def test_first_actor_of_the_phrase_may_be_an_agent_composed_with_its_country(nlp):
+    # "Glimmerdale airlines" (NORBUS) comes before the named Skycraft (MNCVLR)
+    assert codes(nlp, "Glimmerdale airlines Skycraft flew to Portalba.") == ["NORBUS", "ESP"]
+
+
+def test_country_after_pro_is_no_actor_of_the_phrase(nlp):
+    # PETRARCH's token is PRO-GLIMMERDALE: the rebels are REB, not Glimmerdale's
+    found = codes(nlp, "Kestrel accused pro-Glimmerdale rebels of the attack.")
+    assert "REB" in found and "NORREB" not in found
 
 
 def test_with_agent_and_agent_entries(tmp_path: Path):

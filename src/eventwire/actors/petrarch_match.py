@@ -96,16 +96,22 @@ def _merge_noun_phrases(
     doc: Doc, cands: list[Candidate], kb: KnowledgeBase, agents: dict[str, DictionaryAgent]
 ) -> None:
     """One actor per noun phrase, as PETRARCH reads it: prefix agents, then the first
-    actor's code, then the agents' codes ("the Quibbler government newspaper")."""
+    actor's code, then the agents' codes ("the Quibbler government newspaper"). The first
+    actor may be an agent already composed with its country ("the Malaysia Airlines
+    Boeing 777": MYSBUS, not Boeing's MNCUSA); a country after "pro-"/"anti-" is none
+    ("pro-Russia rebels": PETRARCH's token is PRO-RUSSIA)."""
     groups: dict[int, list[Candidate]] = {}
     for cand in cands:
         if not (cand.dropped or cand.absorbed):
             groups.setdefault(_np_head(cand.span(doc).root).i, []).append(cand)
     for group in groups.values():
-        actors = [c for c in group if c.label != "agent" and (c.code or c.country)]
+        actors = [
+            c for c in group
+            if not c.stance and (c.code or c.country) and (c.label != "agent" or c.country)
+        ]  # fmt: skip
         if len(group) < 2 or not actors or _coordinated(doc, group):
             continue
-        actor = actors[0]
+        actor = min(actors, key=lambda c: c.start)
         code = actor.code or _plain_code(actor, kb)
         prefix = ""
         for cand in group:
@@ -145,7 +151,7 @@ def _take_phrase_actors(
         if entry is not None and not entry.prefix:
             groups.setdefault(_np_head(cand.span(doc).root).i, []).append(cand)
             codes[id(cand)] = entry.code
-    live = [c for c in cands if not (c.dropped or c.absorbed) and (c.country or c.code)]
+    live = [c for c in cands if not (c.dropped or c.absorbed or c.stance) and (c.country or c.code)]
     for head, group in groups.items():
         if any(c not in group and _np_head(c.span(doc).root).i == head for c in live):
             continue  # an actor of the phrase's own: merged with its agents already
