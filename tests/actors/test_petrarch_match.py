@@ -38,6 +38,9 @@ DEMONSTRATOR [~OPP]
 MINISTER [~GOV]
 AIRLINE [~BUS]
 REBEL [~REB]
+WORLD_GOVERNMENT {} [~WGO]
+MEDIA {} [~MED]
+PROSECUTOR [~JUD]
 """
 
 
@@ -129,6 +132,29 @@ def test_country_after_pro_is_no_actor_of_the_phrase(nlp):
     # PETRARCH's token is PRO-GLIMMERDALE: the rebels are REB, not Glimmerdale's
     found = codes(nlp, "Kestrel accused pro-Glimmerdale rebels of the attack.")
     assert "REB" in found and "NORREB" not in found
+
+
+def test_agent_dropped_as_a_modifier_joins_the_actor_of_its_phrase(nlp):
+    # "world government" only modifies "activists"; PETRARCH reads the whole phrase
+    found = codes(nlp, "Glimmerdale world government activists met Kestrel on Monday.")
+    assert found == ["NORWGO", "KST"]
+
+
+def test_agents_of_a_phrase_follow_the_actor_in_the_order_found(nlp):
+    found = codes(nlp, "The Glimmerdale Buddhist media criticised Kestrel.")
+    assert found == ["NORBUDMED", "KST"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kestrel restored ties with former Glimmerdale prosecutors.",
+        "Glimmerdale former prosecutors met Kestrel.",
+    ],
+)
+def test_former_office_holders_are_elites(nlp, text):
+    # CAMEO codes former officials ELI, as TABARI converted "former" agents
+    assert "NORELI" in codes(nlp, text) and "NORJUD" not in codes(nlp, text)
 
 
 def test_with_agent_and_agent_entries(tmp_path: Path):

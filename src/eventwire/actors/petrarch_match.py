@@ -33,6 +33,8 @@ PREFIX_GAP = 1
 # Prepositions whose object says whose a noun phrase's agents are ("leaders of X",
 # "ministers from X", "an Islamic state in X"); "protesters against X" are not X's.
 AFFILIATION_PREPS = frozenset({"of", "from", "in"})
+# Words that make an office a former one: its holder is an elite (ELI).
+FORMER = frozenset({"former", "ex"})
 
 
 def agent_entries(dicts: PetrarchDictionaries) -> dict[str, DictionaryAgent]:
@@ -56,7 +58,9 @@ def apply_petrarch_codes(
         if cand.label == "agent" and cand.country:
             entry = _agent_of(doc, cand, agents)
             if entry is not None and not entry.prefix:
-                cand.code = _with_agent(_actor_code(doc, cand, cands), entry.code)
+                cand.code = _with_agent(
+                    _actor_code(doc, cand, cands), _agent_code(doc, cand, entry)
+                )
     _merge_noun_phrases(doc, cands, kb, agents)
     _take_phrase_actors(doc, cands, kb, agents)
     live = [c for c in cands if not (c.dropped or c.absorbed)]
@@ -96,15 +100,18 @@ def _merge_noun_phrases(
     doc: Doc, cands: list[Candidate], kb: KnowledgeBase, agents: dict[str, DictionaryAgent]
 ) -> None:
     """One actor per noun phrase, as PETRARCH reads it: prefix agents, then the first
-    actor's code, then the agents' codes ("the Quibbler government newspaper"). The first
+    actor's code, then the agents' codes in the order found ("the Quibbler government
+    newspaper"). The first
     actor may be an agent already composed with its country ("the Malaysia Airlines
     Boeing 777": MYSBUS, not Boeing's MNCUSA); a country after "pro-"/"anti-" is none
-    ("pro-Russia rebels": PETRARCH's token is PRO-RUSSIA)."""
+    ("pro-Russia rebels": PETRARCH's token is PRO-RUSSIA). An agent word dropped as a mere
+    modifier joins the phrase of an actor ("West German world government activists":
+    GMWGOV and WGO), whose mention then covers the phrase's head noun."""
     groups: dict[int, list[Candidate]] = {}
     for cand in cands:
-        if not (cand.dropped or cand.absorbed):
+        if not (cand.dropped or cand.absorbed) or _modifier_agent(doc, cand, agents):
             groups.setdefault(_np_head(cand.span(doc).root).i, []).append(cand)
-    for group in groups.values():
+    for head, group in groups.items():
         actors = [
             c for c in group
             if not c.stance and (c.code or c.country) and (c.label != "agent" or c.country)
@@ -112,19 +119,23 @@ def _merge_noun_phrases(
         if len(group) < 2 or not actors or _coordinated(doc, group):
             continue
         actor = min(actors, key=lambda c: c.start)
-        code = actor.code or _plain_code(actor, kb)
+        code, _ = _split_actor(doc, actor, cands, kb)
         prefix = ""
-        for cand in group:
+        # agents in the order their words come ("Danish Islamist media": DNK, MUS, MED)
+        for cand in sorted(group, key=lambda c: c.span(doc).root.i):
             entry = _agent_of(doc, cand, agents) if cand.label == "agent" else None
             if entry is None:
                 continue
             if entry.prefix and cand.start < actor.start:
                 prefix += entry.code
             elif not entry.prefix:
-                code = _with_agent(code, entry.code)
+                code = _with_agent(code, _agent_code(doc, cand, entry))
         keeper = max(group, key=lambda c: c.end)  # the mention that covers the head noun
         keeper.code, keeper.country = prefix + code, actor.country
         keeper.start = min(c.start for c in group)
+        keeper.dropped = False
+        if keeper.end <= head and not any(c.start <= head < c.end for c in _live(cands)):
+            keeper.end = head + 1
         for cand in group:
             if cand is not keeper:
                 cand.absorbed = True
@@ -150,7 +161,7 @@ def _take_phrase_actors(
         entry = _agent_of(doc, cand, agents)
         if entry is not None and not entry.prefix:
             groups.setdefault(_np_head(cand.span(doc).root).i, []).append(cand)
-            codes[id(cand)] = entry.code
+            codes[id(cand)] = _agent_code(doc, cand, entry)
     live = [c for c in cands if not (c.dropped or c.absorbed or c.stance) and (c.country or c.code)]
     for head, group in groups.items():
         if any(c not in group and _np_head(c.span(doc).root).i == head for c in live):
@@ -170,6 +181,33 @@ def _take_phrase_actors(
         actor.absorbed = True
         for cand in group[:-1]:
             cand.absorbed = True
+
+
+def _modifier_agent(doc: Doc, cand: Candidate, agents: dict[str, DictionaryAgent]) -> bool:
+    """An agent of the dictionaries that the usage rules dropped as a mere modifier
+    ("world government activists"), not part of a hyphenated word."""
+    if not cand.dropped or cand.absorbed or cand.label != "agent" or cand.stance:
+        return False
+    return _agent_of(doc, cand, agents) is not None and not _before_hyphen(doc, cand)
+
+
+def _agent_code(doc: Doc, cand: Candidate, entry: DictionaryAgent) -> str:
+    """The agent's code; ELI after "former"/"ex-" ("former Gondor prosecutors" GONELI), as
+    CAMEO codes former officials and TABARI converted them; the dictionaries' own FORMER_
+    phrases ("FORMER_DEFENCE_MINISTER [~ELI]") say the same."""
+    return "ELI" if _former(doc, cand) else entry.code
+
+
+def _former(doc: Doc, cand: Candidate) -> bool:
+    """ "former" modifies the agent's noun ("Arnor former security officials", "former
+    Gondor prosecutors") or stands right before the phrase ("ex-minister")."""
+    root = cand.span(doc).root
+    if any(c.lower_ in FORMER and c.i < root.i for c in root.children):
+        return True
+    i = cand.start - 1
+    if i >= 1 and doc[i].text in ("-", "–"):
+        i -= 1
+    return i >= 0 and doc[i].lower_.rstrip("-") in FORMER
 
 
 def _before_hyphen(doc: Doc, cand: Candidate) -> bool:
@@ -203,6 +241,10 @@ def _split_actor(
     if base and code.startswith(base):
         return base, code[len(base) :]
     return code, ""
+
+
+def _live(cands: list[Candidate]) -> list[Candidate]:
+    return [c for c in cands if not (c.dropped or c.absorbed)]
 
 
 def _coordinated(doc: Doc, group: list[Candidate]) -> bool:
