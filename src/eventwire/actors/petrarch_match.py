@@ -12,7 +12,18 @@ format defines it:
   of the actor that follows it in the same noun phrase ("MSF Arnor" → NGOARN, "an MSF
   Arnor diplomat" → NGOARNGOV);
 * a named actor's own code is kept verbatim when an agent composes with it ("Hamas
-  gunmen" with ``HAMAS [PSEREBHMS]`` and ``GUNMAN [~MIL]`` → PSEREBHMSMIL).
+  gunmen" with ``HAMAS [PSEREBHMS]`` and ``GUNMAN [~MIL]`` → PSEREBHMSMIL);
+* one actor per noun phrase: its first actor, then every agent word of the phrase in
+  the order found, also one our usage rules dropped as a mere modifier ("West German
+  world government activists" → GMWGOVWGO); a phrase with agents but no actor takes the
+  actor of its of/from/in phrase ("exiled leaders of Egypt's Muslim Brotherhood" →
+  EGYOPPMUS), as PETRARCH-2 codes a noun phrase;
+* after "former" an agent's code is ELI, as CAMEO codes former officials.
+
+Like PETRARCH's tokens, which keep hyphenated words whole, a country after "pro-" and
+the first half of "government-held" are no words of the phrase. Where PETRARCH-2 takes
+the actor of any prepositional phrase, we take only of/from/in: "protesters against
+Israel" are not Israel's.
 
 Only candidates the recogniser resolved are touched; with ``mode="add"`` or without
 dictionaries nothing here runs.
