@@ -209,6 +209,8 @@ def _name_after_title(
     place, a date or a longer capitalised run (a headline)."""
     if not doc[cand.start].is_title and not doc[cand.start].is_upper:
         return None  # "the president Monday": a title is capitalised
+    if cand.span(doc).root.ent_type_ == "NORP":
+        return None  # a nationality or religion is no title: "an Islamic State target"
     end = cand.end
     while end < len(doc) and end - cand.end < MAX_NAME_WORDS:
         token = doc[end]

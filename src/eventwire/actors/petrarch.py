@@ -17,8 +17,10 @@ Formats read (as documented in the PETRARCH-2 dictionaries):
   substitution set used as ``CONGRESS!PERSON!``.
 * discards: one phrase a line, ``+`` marks a story-level discard.
 
-Common: ``_`` and spaces join words, ``#`` and ``;`` start comments, lines starting with
-``<!`` are comments, ``---STOP---`` ends a file. Differences from PETRARCH, on purpose:
+Common: ``_`` and spaces join words (a final ``_``, TABARI's no-stemming mark, changes
+nothing), ``#`` and ``;`` start comments, lines starting with ``<!`` are comments,
+``---STOP---`` ends a file. A phrase listed twice (as actor or as agent) belongs to the
+last entry read, as PETRARCH-2 stores it. Differences from PETRARCH, on purpose:
 phrase words must be consecutive (PETRARCH lets words intervene at a space connector) and
 match whole tokens case-insensitively, so a stem such as ``MINIST`` matches only the token
 "minist". A discard phrase keeps actor matches that overlap it out; sentence- and
@@ -374,12 +376,11 @@ def split_code(code: str, kb: KnowledgeBase) -> tuple[str | None, list[str]]:
 
 
 def dictionary_agents(dicts: PetrarchDictionaries) -> dict[str, Agent]:
-    """PETRARCH agents as knowledge-base agents, keyed by lower-case phrase (first one wins)."""
+    """PETRARCH agents as knowledge-base agents, keyed by lower-case phrase; of a phrase
+    listed twice the last entry wins, as PETRARCH-2 stores agents."""
     agents: dict[str, Agent] = {}
     for entry in dicts.agents:
         phrase = entry.phrase.lower()
-        if phrase in agents:
-            continue
         sectors = tuple(entry.code[i : i + 3] for i in range(0, len(entry.code), 3))
         forms = tuple(f.lower() for f in entry.plurals)
         agents[phrase] = Agent(phrase, sectors, "role", "sg", "", forms)

@@ -12,7 +12,18 @@ format defines it:
   of the actor that follows it in the same noun phrase ("MSF Arnor" → NGOARN, "an MSF
   Arnor diplomat" → NGOARNGOV);
 * a named actor's own code is kept verbatim when an agent composes with it ("Hamas
-  gunmen" with ``HAMAS [PSEREBHMS]`` and ``GUNMAN [~MIL]`` → PSEREBHMSMIL).
+  gunmen" with ``HAMAS [PSEREBHMS]`` and ``GUNMAN [~MIL]`` → PSEREBHMSMIL);
+* one actor per noun phrase: its first actor, then every agent word of the phrase in
+  the order found, also one our usage rules dropped as a mere modifier ("West German
+  world government activists" → GMWGOVWGO); a phrase with agents but no actor takes the
+  actor of its of/from/in phrase ("exiled leaders of Egypt's Muslim Brotherhood" →
+  EGYOPPMUS), as PETRARCH-2 codes a noun phrase;
+* after "former" an agent's code is ELI, as CAMEO codes former officials.
+
+Like PETRARCH's tokens, which keep hyphenated words whole, a country after "pro-" and
+the first half of "government-held" are no words of the phrase. Where PETRARCH-2 takes
+the actor of any prepositional phrase, we take only of/from/in: "protesters against
+Israel" are not Israel's.
 
 Only candidates the recogniser resolved are touched; with ``mode="add"`` or without
 dictionaries nothing here runs.
@@ -30,14 +41,21 @@ from eventwire.actors.recognize import Candidate, token_index
 NP_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "nummod", "det"})
 # How many tokens may separate a prefix agent from the actor it precedes ("MSF 's Arnor").
 PREFIX_GAP = 1
+# Prepositions whose object says whose a noun phrase's agents are ("leaders of X",
+# "ministers from X", "an Islamic state in X"); "protesters against X" are not X's.
+AFFILIATION_PREPS = frozenset({"of", "from", "in"})
+# Words that make an office a former one: its holder is an elite (ELI).
+FORMER = frozenset({"former", "ex"})
 
 
 def agent_entries(dicts: PetrarchDictionaries) -> dict[str, DictionaryAgent]:
-    """Dictionary agents by lower-case phrase and plural form (first entry wins)."""
+    """Dictionary agents by lower-case phrase and plural form; the last entry of a phrase
+    wins, as PETRARCH-2's reader overwrites it ("SECURITY_FORCE [~COP]" and, further
+    down, "SECURITY_FORCE [~MIL]": security forces are MIL)."""
     found: dict[str, DictionaryAgent] = {}
     for agent in dicts.agents:
         for phrase in (agent.phrase, *agent.plurals):
-            found.setdefault(phrase.lower(), agent)
+            found[phrase.lower()] = agent
     return found
 
 
@@ -51,8 +69,11 @@ def apply_petrarch_codes(
         if cand.label == "agent" and cand.country:
             entry = _agent_of(doc, cand, agents)
             if entry is not None and not entry.prefix:
-                cand.code = _with_agent(_actor_code(cand, cands, kb), entry.code)
+                cand.code = _with_agent(
+                    _actor_code(doc, cand, cands), _agent_code(doc, cand, entry)
+                )
     _merge_noun_phrases(doc, cands, kb, agents)
+    _take_phrase_actors(doc, cands, kb, agents)
     live = [c for c in cands if not (c.dropped or c.absorbed)]
     for cand in live:
         if cand.label == "agent" and not cand.country:
@@ -90,32 +111,151 @@ def _merge_noun_phrases(
     doc: Doc, cands: list[Candidate], kb: KnowledgeBase, agents: dict[str, DictionaryAgent]
 ) -> None:
     """One actor per noun phrase, as PETRARCH reads it: prefix agents, then the first
-    actor's code, then the agents' codes ("the Quibbler government newspaper")."""
+    actor's code, then the agents' codes in the order found ("the Quibbler government
+    newspaper"). The first
+    actor may be an agent already composed with its country ("the Malaysia Airlines
+    Boeing 777": MYSBUS, not Boeing's MNCUSA); a country after "pro-"/"anti-" is none
+    ("pro-Russia rebels": PETRARCH's token is PRO-RUSSIA). An agent word dropped as a mere
+    modifier joins the phrase of an actor ("West German world government activists":
+    GMWGOV and WGO), whose mention then covers the phrase's head noun."""
     groups: dict[int, list[Candidate]] = {}
     for cand in cands:
-        if not (cand.dropped or cand.absorbed):
+        if not (cand.dropped or cand.absorbed) or _modifier_agent(doc, cand, agents):
             groups.setdefault(_np_head(cand.span(doc).root).i, []).append(cand)
-    for group in groups.values():
-        actors = [c for c in group if c.label != "agent" and (c.code or c.country)]
+    for head, group in groups.items():
+        actors = [
+            c for c in group
+            if not c.stance and (c.code or c.country) and (c.label != "agent" or c.country)
+        ]  # fmt: skip
         if len(group) < 2 or not actors or _coordinated(doc, group):
             continue
-        actor = actors[0]
-        code = actor.code or _plain_code(actor, kb)
+        actor = min(actors, key=lambda c: c.start)
+        code, _ = _split_actor(doc, actor, cands, kb)
         prefix = ""
-        for cand in group:
+        # agents in the order their words come ("Danish Islamist media": DNK, MUS, MED)
+        for cand in sorted(group, key=lambda c: c.span(doc).root.i):
             entry = _agent_of(doc, cand, agents) if cand.label == "agent" else None
             if entry is None:
                 continue
             if entry.prefix and cand.start < actor.start:
                 prefix += entry.code
             elif not entry.prefix:
-                code = _with_agent(code, entry.code)
+                code = _with_agent(code, _agent_code(doc, cand, entry))
         keeper = max(group, key=lambda c: c.end)  # the mention that covers the head noun
         keeper.code, keeper.country = prefix + code, actor.country
         keeper.start = min(c.start for c in group)
+        keeper.dropped = False
+        if keeper.end <= head and not any(c.start <= head < c.end for c in _live(cands)):
+            keeper.end = head + 1
         for cand in group:
             if cand is not keeper:
                 cand.absorbed = True
+
+
+def _take_phrase_actors(
+    doc: Doc, cands: list[Candidate], kb: KnowledgeBase, agents: dict[str, DictionaryAgent]
+) -> None:
+    """A noun phrase whose words name agents but no actor takes the actor of its "of",
+    "from" or "in" phrase, as PETRARCH-2 codes a noun phrase: that actor's code, then the
+    agents' codes in the order the words come ("exiled leaders of Egypt's Muslim
+    Brotherhood": EGY, OPP, MUS; "a strict Islamic state in northeastern Nigeria":
+    NGAMUS). An agent word dropped as a mere modifier ("Islamic state") counts here, as
+    PETRARCH reads every word of the phrase; the first half of a hyphenated word does not
+    ("a government-held part of Syria"), as PETRARCH's tokens keep such words whole."""
+    groups: dict[int, list[Candidate]] = {}
+    codes: dict[int, str] = {}  # candidate id → its agent code
+    for cand in cands:
+        if cand.absorbed or cand.label != "agent" or cand.country or cand.code:
+            continue
+        if _before_hyphen(doc, cand):
+            continue
+        entry = _agent_of(doc, cand, agents)
+        if entry is not None and not entry.prefix:
+            groups.setdefault(_np_head(cand.span(doc).root).i, []).append(cand)
+            codes[id(cand)] = _agent_code(doc, cand, entry)
+    live = [c for c in cands if not (c.dropped or c.absorbed or c.stance) and (c.country or c.code)]
+    for head, group in groups.items():
+        if any(c not in group and _np_head(c.span(doc).root).i == head for c in live):
+            continue  # an actor of the phrase's own: merged with its agents already
+        found = _phrase_actor(doc, doc[head], live)
+        if found is None:
+            continue
+        actor, obj = found
+        code, tail = _split_actor(doc, actor, cands, kb)
+        group.sort(key=lambda c: c.start)
+        for cand in group:
+            code = _with_agent(code, codes[id(cand)])
+        keeper = group[-1]
+        keeper.code, keeper.country = _with_agent(code, tail), actor.country
+        keeper.start, keeper.end = group[0].start, max(actor.end, obj.i + 1, keeper.end)
+        keeper.dropped = False
+        actor.absorbed = True
+        for cand in group[:-1]:
+            cand.absorbed = True
+
+
+def _modifier_agent(doc: Doc, cand: Candidate, agents: dict[str, DictionaryAgent]) -> bool:
+    """An agent of the dictionaries that the usage rules dropped as a mere modifier
+    ("world government activists"), not part of a hyphenated word."""
+    if not cand.dropped or cand.absorbed or cand.label != "agent" or cand.stance:
+        return False
+    return _agent_of(doc, cand, agents) is not None and not _before_hyphen(doc, cand)
+
+
+def _agent_code(doc: Doc, cand: Candidate, entry: DictionaryAgent) -> str:
+    """The agent's code; ELI after "former"/"ex-" ("former Gondor prosecutors" GONELI), as
+    CAMEO codes former officials and TABARI converted them; the dictionaries' own FORMER_
+    phrases ("FORMER_DEFENCE_MINISTER [~ELI]") say the same."""
+    return "ELI" if _former(doc, cand) else entry.code
+
+
+def _former(doc: Doc, cand: Candidate) -> bool:
+    """ "former" modifies the agent's noun ("Arnor former security officials", "former
+    Gondor prosecutors") or stands right before the phrase ("ex-minister")."""
+    root = cand.span(doc).root
+    if any(c.lower_ in FORMER and c.i < root.i for c in root.children):
+        return True
+    i = cand.start - 1
+    if i >= 1 and doc[i].text in ("-", "–"):
+        i -= 1
+    return i >= 0 and doc[i].lower_.rstrip("-") in FORMER
+
+
+def _before_hyphen(doc: Doc, cand: Candidate) -> bool:
+    end = cand.end
+    return end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+
+
+def _phrase_actor(doc: Doc, head: Token, live: list[Candidate]) -> tuple[Candidate, Token] | None:
+    """The first actor in an "of"/"from"/"in" phrase of the noun ``head``, with the
+    phrase's head noun."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in AFFILIATION_PREPS:
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            found = [
+                c for c in live
+                if c.start <= obj.i < c.end or _np_head(c.span(doc).root).i == obj.i
+            ]  # fmt: skip
+            if found:
+                return min(found, key=lambda c: c.start), obj
+    return None
+
+
+def _split_actor(
+    doc: Doc, actor: Candidate, cands: list[Candidate], kb: KnowledgeBase
+) -> tuple[str, str]:
+    """(the actor's own code, the agent codes composed after it): "Egypt's Muslim" gives
+    ("EGY", "MUS"), so that the agents of the phrase around it come between them."""
+    code = actor.code or _plain_code(actor, kb)
+    base = _actor_code(doc, actor, cands) if actor.label == "agent" else code
+    if base and code.startswith(base):
+        return base, code[len(base) :]
+    return code, ""
+
+
+def _live(cands: list[Candidate]) -> list[Candidate]:
+    return [c for c in cands if not (c.dropped or c.absorbed)]
 
 
 def _coordinated(doc: Doc, group: list[Candidate]) -> bool:
@@ -144,18 +284,28 @@ def _agent_of(
     return agents.get(key.lower()) or agents.get(" ".join(cand.span(doc).text.lower().split()))
 
 
-def _actor_code(cand: Candidate, cands: list[Candidate], kb: KnowledgeBase) -> str:
+def _actor_code(doc: Doc, cand: Candidate, cands: list[Candidate]) -> str:
     """The code of the actor an agent composed with: a named actor's verbatim dictionary
-    code ("Hamas gunmen", "gunmen of Hamas") when one of the same country is inside or
-    right next to the agent's phrase, else the country code."""
+    code when one of the same country is inside the agent's phrase or modifies it
+    ("Hamas gunmen", "gunmen of Hamas"), else the country code. A neighbour the parse
+    does not link is someone else ("demonstrators received ministers from the
+    government": the ministers are not the demonstrators' OPP)."""
     for other in cands:
         if other is cand or other.country != cand.country or not other.code:
             continue
         inside = cand.start <= other.start and other.end <= cand.end
-        beside = 0 <= cand.start - other.end <= 2 or 0 <= other.start - cand.end <= 2
-        if inside or beside:
+        if inside or _modifies(doc, other, cand):
             return other.code
     return cand.country or ""
+
+
+def _modifies(doc: Doc, other: Candidate, cand: Candidate) -> bool:
+    """``other`` pre-modifies ``cand``'s head or is the object of one of its prepositions."""
+    head, root = cand.span(doc).root, other.span(doc).root
+    if root.head.i == head.i and root.dep_ in NP_MODIFIERS:
+        return True
+    prep = root.head
+    return root.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i == head.i
 
 
 def _prefix(

@@ -129,12 +129,17 @@ class KBMatcher:
         self.names.add("agent", list(nlp.tokenizer.pipe(sorted(upper))))
 
     def _add_dictionary(self, nlp: Language, dicts) -> None:
-        """PETRARCH actor phrases (lower case; short one-word ones as acronyms) and discards."""
+        """PETRARCH actor phrases (lower case; short one-word ones as acronyms) and discards.
+
+        A phrase listed under several actors belongs to the last one read, as PETRARCH-2
+        stores it ("PRESIDENT_BUSH" under GEORGE_BUSH, then "PRESIDENT_BUSH_" under
+        GEORGE_W._BUSH: a final "_" is TABARI's no-stemming mark, meaningless in PETRARCH).
+        """
         lower, upper = [], []
         for actor in dicts.actors:
             for phrase in actor.phrases:
                 doc = nlp.make_doc(phrase)
-                self.dictionary.setdefault(lookup_key(doc), actor)
+                self.dictionary[lookup_key(doc)] = actor
                 # "US", "IT", "WHO" as lower-case words are not actors
                 short = len(doc) == 1 and sum(c.isalpha() for c in phrase) <= 3
                 (upper if short else lower).append(doc)

@@ -55,8 +55,11 @@ class PhraseIndex(MentionIndex):
     groups placed in several countries, coordinated modifiers of one noun and the
     actors stage's partners of a mention. The extractor builds this one."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, *, split_names: bool = False):
         super().__init__(doc)
+        # with PETRARCH dictionaries: a list hung on an inner word of a name
+        # (:func:`_inner_conjuncts`)
+        self.split_names = split_names
         # by head token: a mention inside a longer one ("Cypriot" in "Greek and Cypriot
         # leaders") is reached through its head
         self._headed: dict[int, ActorMention] = {}
@@ -107,6 +110,8 @@ class PhraseIndex(MentionIndex):
         as a modifier or apposition: "Peru and the new Chile" (Peru a modifier of Chile),
         "Peru, the small Chile, and Bolivia" (Chile an apposition of Peru)."""
         members = conjuncts(token)
+        if self.split_names and (named := self.at(token.i)) is not None:
+            members += _inner_conjuncts(token.doc, named, members)
         for tok in list(members):
             own = self.at(tok.i)
             if own is None:
@@ -335,3 +340,16 @@ class ActorResolution:
     def _modifier_country(self, tok: Token, index: MentionIndex) -> ActorMention | None:
         """A country name or adjective modifying an event noun ("US", "Japanese")."""
         return self._place_as_actor(tok, index, ("name", "adjective", "capital"))
+
+
+def _inner_conjuncts(doc: Doc, mention: ActorMention, members: list[Token]) -> list[Token]:
+    """Conjuncts the parser hung on another word of a multi-word name: "Barack Obama and
+    Vladimir Putin will meet", with "Barack" read as a preposition, "Obama" its object
+    and "Putin" a conjunct of "Obama"."""
+    inside = range(mention.start, mention.end)
+    found: list[Token] = []
+    for i in inside:
+        for tok in conjuncts(doc[i]):
+            if tok.i not in inside and tok not in members and tok not in found:
+                found.append(tok)
+    return found

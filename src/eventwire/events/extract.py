@@ -129,7 +129,7 @@ class EventExtractor(TargetFinding):
         self.deverbal = {} if rule_prefix == "petrarch" else load_deverbal()
 
     def __call__(self, doc: Doc) -> list[Event]:
-        index = PhraseIndex(doc)
+        index = PhraseIndex(doc, split_names=self.rule_prefix == "petrarch")
         found: list[Found] = []
         for sent in doc.sents:
             found += self.sentence_events(sent, index)

@@ -46,7 +46,12 @@ def keep_pair(source: Actor, target: Actor | None) -> bool:
 
 def keep_coded(source: Actor, target: Actor | None) -> bool:
     """Dictionary mode: a coded agent of no country is an actor, as PETRARCH codes it
-    ("---GOV"), when it acts on someone; alone it says as little as in our own rule."""
-    if source.country is not None or target is None:
+    ("---GOV"), when it acts on someone; alone it says as little as in our own rule.
+    A state and its own organ are two actors ("USAGOV USA 060" for a president's speech
+    on his country's relations): PETRARCH keeps every pair of coded actors, and the
+    dictionaries' codes, not our resolution, named them."""
+    if target is None:
         return keep_pair(source, target)
+    if source.country is not None:
+        return source.code != target.code
     return bool(source.code) and (source.code, source.name) != (target.code, target.name)
