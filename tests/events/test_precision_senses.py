@@ -74,6 +74,13 @@ def test_parties_acting_on_things_of_their_own_are_no_pair(code) -> None:
     assert triples(events) == {("KEN", "UGA", "030")}
 
 
+def test_a_relation_between_the_parties_keeps_them_a_pair(code) -> None:
+    # a partnership or ties are between them: deepening one is acting with each other
+    found = code("Kenya and Uganda are seeking to deepen their partnership in energy.")
+    assert triples(found) == {("KEN", "UGA", "030")}
+    assert all(e.rule.endswith(";symmetric") for e in found)
+
+
 def test_an_event_noun_subject_does_not_act(code) -> None:
     # the visit offers nothing to anyone; its modifier is no source
     assert code("The Kenya visit offers a challenge for the Ugandan president.") == []

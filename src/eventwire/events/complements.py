@@ -41,7 +41,8 @@ FORECAST_ROOTS = frozenset(f"{n:02d}" for n in range(14, 21))
 
 OBJECT_NOUNS_HEADER = "noun\tkind\tnote"
 OBJECT_NOUN_KINDS = (
-    "frame", "effort", "owned", "pressure", "repercussion", "persons", "forces", "inert"
+    "frame", "effort", "owned", "pressure", "repercussion", "persons", "forces", "inert",
+    "relation",
 )  # fmt: skip
 
 
@@ -62,6 +63,8 @@ class ObjectNouns:
     weapons ("troops", "warships"), what rows flagged so act on (:mod:`.acted_on`).
     ``inert``: things that move only in a figurative sense (markets, prices, bonds): an
     actor modifying them ("US government bonds rallied") does not act through them.
+    ``relation``: a bond between parties ("partnership", "ties"): conjoined parties who
+    deepen or build one act with each other, unlike on their own things.
     A noun may be of several kinds, one row each."""
 
     frame: frozenset[str]
@@ -72,6 +75,7 @@ class ObjectNouns:
     persons: frozenset[str] = frozenset()
     forces: frozenset[str] = frozenset()
     inert: frozenset[str] = frozenset()
+    relation: frozenset[str] = frozenset()
 
 
 def parse_object_nouns(text: str, label: str) -> ObjectNouns:

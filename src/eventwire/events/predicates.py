@@ -23,7 +23,7 @@ from eventwire.events.clauses import (
     public_complements,
     subjects,
 )
-from eventwire.events.complements import asked_clauses, object_heads
+from eventwire.events.complements import asked_clauses, load_object_nouns, object_heads
 from eventwire.events.lexicon import Lexicon, VerbPattern
 from eventwire.events.mentions import MentionIndex
 from eventwire.events.modality import APPEAL_VERBS, CONTROL_VERBS
@@ -210,12 +210,16 @@ def event_subject(
 
 def slot_phrase(pattern: VerbPattern, verb: Token, objs: list[Token]) -> list[Token]:
     """The phrase in the pattern's own target slot, actor or not ("invested in their
-    economies": the economies)."""
+    economies": the economies), leaving out a relation between the parties ("deepen a
+    partnership", "strengthen ties"), which makes conjoined parties act with each other."""
     if pattern.target == "obj":
-        return [] if pattern.obj else objs
-    if pattern.target == "prep" and pattern.prep:
-        return prep_objects([verb, *objs], pattern.prep)
-    return []
+        found = [] if pattern.obj else objs
+    elif pattern.target == "prep" and pattern.prep:
+        found = prep_objects([verb, *objs], pattern.prep)
+    else:
+        return []
+    relations = load_object_nouns().relation
+    return [t for t in found if t.lemma_.lower() not in relations]
 
 
 def names_object(verb: Token) -> bool:
