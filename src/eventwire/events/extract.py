@@ -58,7 +58,6 @@ from eventwire.events.clauses import (
     known_lemma,
     objects,
     prep_objects,
-    prepositions,
     subjects,
 )
 from eventwire.events.complements import (
@@ -86,12 +85,12 @@ from eventwire.events.modality import (
     modality_of,
     noun_negated,
     own_modality,
+    served,
     speech_verbs,
 )
 from eventwire.events.nominal import (
     CARRIERS,
     FORCE_ROOTS,
-    LIGHT_VERBS,
     NounClause,
     match_noun,
     noun_clause,
@@ -102,6 +101,7 @@ from eventwire.events.petrarch_patterns import default_actors, naming_complement
 from eventwire.events.predicates import (
     armed_arrival,
     attacked,
+    carries_event_noun,
     event_subject,
     generic_call,
     is_carrier,
@@ -110,9 +110,10 @@ from eventwire.events.predicates import (
     match_verb,
     names_object,
     slot_phrase,
+    verbal_attack,
     without_untargeted_twins,
 )
-from eventwire.events.targets import FALLBACK_PREPS, TargetFinding
+from eventwire.events.targets import TargetFinding
 from eventwire.records import Event, Modality
 
 
@@ -184,7 +185,8 @@ class EventExtractor(TargetFinding):
         :func:`.complements.bare_commitment`)."""
         lemma = known_lemma(verb, self.verb_lemmas)
         patterns = self.lexicon.verb_patterns(lemma)
-        if self.rule_prefix != "petrarch" and alleged(verb):
+        own = self.rule_prefix != "petrarch"  # the project's lexicon, not a dictionary
+        if own and alleged(verb):
             return None  # "denied charges that X had helped Y": a disputed claim's content
         if self.rule_prefix == "petrarch":  # PETRARCH lists some forms as verbs ("LEFT")
             patterns = self.lexicon.verb_patterns(verb.lower_) or patterns
@@ -200,21 +202,17 @@ class EventExtractor(TargetFinding):
         pattern = self._match(patterns, verb, objs, index)
         if pattern is None:
             return None
-        if self.rule_prefix != "petrarch" and (
-            (pattern.obj is None and names_object(verb)) or issues_document(pattern, objs)
-        ):
+        if own and ((pattern.obj is None and names_object(verb)) or issues_document(pattern, objs)):
             # "called the visit a provocation": a judgement, not a phone call;
             # "released a statement": a publication, not a release
             return None
         if lemma in self.speech and is_report(verb, pattern, lemma):
             return None  # "X said …", "X told reporters …": a quote, not an event
-        if pattern.obj is None and self._carries_event_noun(verb, lemma, objs):
+        if own and pattern.obj is None and carries_event_noun(self.lexicon, verb, objs):
             return None  # "gave a warm welcome to X": the noun's event, not a gift
         targets, in_slot = self.verb_targets(pattern, verb, objs, index)
         sources = self._subject_actors(verb, index)
-        if self.rule_prefix != "petrarch" and event_subject(
-            verb, pattern, index, self.lexicon, self.deverbal
-        ):
+        if own and event_subject(verb, pattern, index, self.lexicon, self.deverbal):
             # "the Taiwan visit offers a challenge": an event does not act; its modifier
             # is no source
             sources = []
@@ -223,12 +221,14 @@ class EventExtractor(TargetFinding):
         elif self.rule_prefix == "petrarch":
             sources, targets = default_actors(verb, pattern, index, sources, targets)
         code = pattern.code
-        if code == "042" and sources and self.rule_prefix != "petrarch":
+        if code == "042" and sources and own:
             # "Kenyan peacekeeping troops arrived in Somalia": forces move, no one visits
             code, targets = armed_arrival(verb, lemma, sources, targets)
-        if pattern.warning and self.rule_prefix != "petrarch":
+        if pattern.warning and own:
             # "warned that the toll could rise" is no threat; "warned X it would retaliate" is
             code = warning_code(verb, code, sources, index)
+        if own and code[:2] == "19" and verbal_attack(verb, objs, sources, index, self.lexicon):
+            code = "111"  # "attacked the proposed visit", "attacked X in a speech": words
         if pattern.converse:
             # "received weapons from X", "faced sanctions from X": X acts on the subject
             if not in_slot:
@@ -239,6 +239,8 @@ class EventExtractor(TargetFinding):
             # agreement between A and B was signed") the noun may still find them
             consumed.update(o.i for o in object_heads(objs))
         modality, negated = modality_of(verb, self.speech)
+        if modality is Modality.INTENDED and served(verb, code):
+            modality = Modality.ASSERTED  # "donated X to assist Y": the aid is given
         particle_tokens = [c for c in verb.children if c.dep_ == "prt"]
         trigger = [verb, *particle_tokens, *(objs if pattern.obj else [])]
         promised = modality is Modality.INTENDED and not negated
@@ -266,24 +268,6 @@ class EventExtractor(TargetFinding):
             agentless=is_passive(verb) and not sources and verb.dep_ != "acl",
             refused=is_refusal(verb),
             slot_filled=not targets and bool(slot_phrase(pattern, verb, objs)),
-        )
-
-    def _carries_event_noun(self, verb: Token, lemma: str, objs: list[Token]) -> bool:
-        """A light verb whose object is an event noun of the lexicon with its phrase there
-        ("gave a warm welcome to X"): the noun says what happened, so the verb's row that
-        names no object yields to it (own lexicon only). A noun whose phrase is missing
-        ("hosted a summit in Paris") leaves the verb its own reading."""
-        if self.rule_prefix == "petrarch" or known_lemma(verb, LIGHT_VERBS) not in LIGHT_VERBS:
-            return False
-        preps = prepositions([verb, *objs])
-        # the noun takes its target from its own preposition or a fallback one ("offered
-        # military support to X")
-        fallback = bool(preps.intersection(FALLBACK_PREPS))
-        return any(
-            p.prep is None or p.prep in preps or fallback
-            for obj in objs
-            for key in noun_keys(obj)
-            for p in self.lexicon.noun_patterns(key)
         )
 
     def _match(

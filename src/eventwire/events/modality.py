@@ -22,6 +22,15 @@ Choices (documented in DESIGN terms):
 - ``must``/``should``/``ought``/"have to" and the complement of an appeal verb
   (urge, call on, ask, demand …) give **demanded**;
 - the complement of a reporting verb ("X said that Y did Z") gives **reported**;
+- what is asked or guessed rather than told gives **hypothetical**, whatever its own
+  auxiliaries say: an indirect question ("asked whether X would attend", "what reaction
+  it will receive"), a sentence ending in a question mark, the complement of a verb of
+  hope or speculation ("hopes X will applaud", "wonders if …") and of "likely/unlikely
+  to" ("is likely to agree");
+- an infinitive of purpose ("sent destroyers to block the routes", "a move to condemn
+  X") gives **intended**: the act is what the subject means to bring about, not news
+  that it happened; a cooperative act (04–08) so told is done by the act serving it
+  ("donated ventilators to assist X") and stays asserted (:func:`served`);
 - "refuse/decline/fail to X" is coded as X **negated**; ``not``/``never``/``no`` and
   "lack of" negate too. A refusal ("refused/declined to X", "will/would not X":
   :func:`is_refusal`) of a cooperative act is then recoded by the events stage as the
@@ -37,7 +46,18 @@ from eventwire.records import Modality
 INTENDED_AUX = frozenset({"will", "shall", "would", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can", "ca"})  # "ca" of "can't"
 DEMANDED_AUX = frozenset({"must", "should", "ought"})
+MODAL_AUX = INTENDED_AUX | HYPOTHETICAL_AUX | DEMANDED_AUX
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+#: Verbs of hope or speculation: what their complement clause says is guessed at, not
+#: told ("the junta hopes X will applaud"; "hope to" with no clause of its own is intent).
+SPECULATION_VERBS = frozenset(
+    {"hope", "wonder", "speculate", "doubt", "fear", "guess", "imagine", "predict", "wish",
+     "bet"}
+)  # fmt: skip
+#: Adjectives that put their complement in doubt ("is likely to agree").
+SPECULATIVE_ADJECTIVES = frozenset({"likely", "unlikely", "possible", "probable"})
+#: Words opening an indirect question ("what reaction it will receive", "how X will react").
+QUESTION_WORDS = frozenset({"what", "which", "who", "whom", "whose", "how", "why", "when", "where"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 #: Control verbs whose complement is something the subject means to do.
 INTENT_VERBS = frozenset(
@@ -269,6 +289,8 @@ def modality_of(verb: Token, speech: frozenset[str]) -> tuple[Modality, bool]:
             continue
         if controlled(node):
             negated = negated or lemma in NEGATING_VERBS or lemma in NEGATING_ADJECTIVES
+            if lemma in SPECULATIVE_ADJECTIVES:
+                return Modality.HYPOTHETICAL, negated  # "is likely to agree": a guess
             if modality is None and lemma in INTENT_VERBS | INTENT_ADJECTIVES | NEGATING_ADJECTIVES:
                 modality = Modality.INTENDED
             elif modality is None and lemma in APPEAL_VERBS:
@@ -276,6 +298,11 @@ def modality_of(verb: Token, speech: frozenset[str]) -> tuple[Modality, bool]:
             node = head
             continue
         if node.dep_ == "ccomp":
+            if indirect_question(node) or _speculates(head):
+                # "asked whether X would attend", "hopes X will applaud": not told as fact
+                return Modality.HYPOTHETICAL, negated
+            if question_clause(node) and lemma in APPEAL_VERBS:
+                break  # "asked why X had expelled Y": the expulsion is taken as given
             if modality is None and lemma in APPEAL_VERBS:
                 modality = Modality.DEMANDED
             elif modality is None and lemma in speech:
@@ -293,6 +320,10 @@ def modality_of(verb: Token, speech: frozenset[str]) -> tuple[Modality, bool]:
             # "is not willing to meet", "said it was ready to …": the copula's clause
             node = head
             continue
+        if modality is None and purpose(node):
+            modality = Modality.INTENDED  # "sent ships to block the routes": meant, not done
+            node = head
+            continue
         committed = commitment_head(node)
         if committed is not None:
             # "is committed to providing aid": what the subject has committed itself to
@@ -304,7 +335,97 @@ def modality_of(verb: Token, speech: frozenset[str]) -> tuple[Modality, bool]:
         if node.dep_ == "advcl" and modality is None and conditional:
             modality = Modality.HYPOTHETICAL
         break
+    if asked_in_question(verb):
+        return Modality.HYPOTHETICAL, negated
     return modality or Modality.ASSERTED, negated
+
+
+def question_clause(clause: Token) -> bool:
+    """A complement clause opened by whether/if or by a question word."""
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
+        return True
+    first = next((t for t in clause.subtree if not t.is_punct), clause)
+    return first.lower_ in QUESTION_WORDS and first.i < clause.i
+
+
+def indirect_question(clause: Token) -> bool:
+    """A complement clause that asks rather than tells: opened by whether/if ("whether it
+    was appropriate to …"), or by a question word with a modal or an infinitive of its
+    own ("what reaction it will receive", "how to respond"); "asked why X attacked" and
+    "how many were killed" take the act as given."""
+    if not question_clause(clause):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
+        return True
+    return any(
+        c.dep_ == "aux" and (c.lower_ in MODAL_AUX or c.lower_ == "to") for c in clause.children
+    )
+
+
+def _speculates(verb: Token) -> bool:
+    """A verb of hope or speculation, by lemma or by form (the small model lemmatises
+    "hopes" as "hop")."""
+    word = verb.lower_
+    forms = {verb.lemma_.lower(), word, word[:-1], word[:-2], word[:-3], word[:-3] + "e"}
+    return bool(forms & SPECULATION_VERBS)
+
+
+def asked_in_question(verb: Token) -> bool:
+    """Whether ``verb`` is what a question asks (the sentence's last word, before any
+    closing quote, is "?", and the verb is its main clause or a complement of it): "Will
+    China retaliate?" tells no retaliation; "why did they stay away, since X had invaded
+    Y?" takes the invasion as given."""
+    words = [t for t in verb.sent if not (t.is_quote or t.is_space)]
+    if not words or words[-1].text != "?":
+        return False
+    node = verb
+    while node.head.i != node.i:
+        if node.dep_ not in ("conj", "xcomp", "ccomp"):
+            return False
+        node = node.head
+    return True
+
+
+#: Determiners and adjectives that make an infinitive on a noun say what happened, not
+#: what is meant: "the first leader to visit X", "the only country to recognise X".
+_RANKING = frozenset({"first", "last", "only", "second", "third", "next"})
+
+
+def purpose(clause: Token) -> bool:
+    """An infinitive of purpose: a to-clause hung on a verb as adverbial ("sent ships to
+    block the routes") or on a noun ("a move to condemn X", "efforts to counter X"),
+    other than one that ranks its noun ("the first leader to visit X")."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    head = clause.head
+    if clause.dep_ == "advcl":
+        # "has come to support X", "began to attack": a control verb with no object of
+        # its own takes the infinitive as its complement, however the model hangs it
+        return not (
+            head.lemma_.lower() in CONTROL_VERBS
+            and not any(c.dep_ in ("dobj", "nsubjpass") for c in head.children)
+        )
+    return (
+        clause.dep_ == "acl"
+        and head.pos_ == "NOUN"
+        and not any(c.lower_ in _RANKING or c.tag_ == "JJS" for c in head.children)
+    )
+
+
+#: Roots of cooperative acts (04–08): done by the act whose purpose they are.
+_COOPERATIVE_ROOTS = frozenset({"04", "05", "06", "07", "08"})
+
+
+def served(verb: Token, code: str) -> bool:
+    """A cooperative act told as the purpose of another ("donated ventilators to assist X",
+    "met to discuss trade") is done by the act that serves it: asserted, where a hostile
+    one ("sent destroyers to block the routes") stays only intended."""
+    node = verb
+    while node.head.i != node.i and (
+        node.dep_ == "conj" or (node.dep_ == "xcomp" and node.head.lemma_ in ASPECT_VERBS)
+    ):
+        node = node.head  # "to help support X", "to train and equip X"
+    return code[:2] in _COOPERATIVE_ROOTS and purpose(node)
 
 
 def commitment_head(verb: Token) -> Token | None:

@@ -161,6 +161,16 @@ def stand_ins(noun: Token) -> list[Token]:
     return out
 
 
+def _held(clause: NounClause) -> bool:
+    """A noun that its light verb's subject has rather than does, "have" with no partner
+    named by with/between: "will have the support of France" is France's support,
+    "had a 40% tariff" a standing policy; "had talks with X" is the subject's act."""
+    light = clause.light
+    if light is None or light.lemma_.lower() != "have":
+        return False
+    return not ({"with", "between"} & prepositions([clause.noun, light]))
+
+
 def _placing(verb: Token) -> bool:
     return verb.pos_ == "VERB" and verb.lemma_.lower() in PLACING_VERBS
 
@@ -247,7 +257,7 @@ def noun_sources(
         ]
         if found:
             return found
-    if clause.light is not None:
+    if clause.light is not None and not _held(clause):
         slots: list[Slot] = subjects(clause.light)
         found = [(m, s.direct) for s in slots for m in index.actors(s.token)]
         if found:

@@ -10,13 +10,14 @@ from collections.abc import Mapping
 from spacy.tokens import Doc, Token
 
 from eventwire.actors import ActorMention
-from eventwire.events.acted_on import acts_on_kind
+from eventwire.events.acted_on import STATE_KINDS, acts_on_kind
 from eventwire.events.appeals import ABSORBING_ROOTS
 from eventwire.events.build import Found
 from eventwire.events.clauses import (
     AUTHORED_NOUNS,
     committed_gerunds,
     gerund_prepositions,
+    known_lemma,
     particle,
     prep_objects,
     prepositions,
@@ -26,8 +27,8 @@ from eventwire.events.clauses import (
 from eventwire.events.complements import asked_clauses, load_object_nouns, object_heads
 from eventwire.events.lexicon import Lexicon, VerbPattern
 from eventwire.events.mentions import MentionIndex
-from eventwire.events.modality import APPEAL_VERBS, CONTROL_VERBS
-from eventwire.events.nominal import FORCE_ROOTS, noun_keys
+from eventwire.events.modality import APPEAL_VERBS, CONTROL_VERBS, question_clause
+from eventwire.events.nominal import FORCE_ROOTS, LIGHT_VERBS, noun_keys
 
 
 def match_verb(
@@ -39,6 +40,10 @@ def match_verb(
     """The first (most specific) pattern whose particle, object and preposition are there,
     and whose object, if it says what its act is done to, names that (:mod:`.acted_on`)."""
     prt = particle(verb)
+    if verb.lemma_.lower() in APPEAL_VERBS and any(
+        c.dep_ == "ccomp" and question_clause(c) for c in verb.children
+    ):
+        return None  # "asked whether X would attend", "asked why X left": a question
     # "questioned whether X …": with a clause and no object the verb has another sense
     clausal = not objs and any(c.dep_ == "ccomp" for c in verb.children)
     patterns = [p for p in patterns if _acts_on(p, verb, objs, clausal, index)]
@@ -61,14 +66,16 @@ def match_verb(
         # the preposition's object ("contributed to planning X" is no aid to anyone)
         and (p.prep is None or p.prep in preps or (p.target != "prep" and p.prep in gerunds))
     ]
-    if not found:
-        # "provided aid", "imposed sanctions in response to …": the object names the event
-        # even when the target's preposition is missing; the target is then sought elsewhere
-        found = [
+    if not any(p.obj is not None for p in found):
+        # "provided aid", "struck deals for flights": the object names the event even when
+        # the target's preposition is missing, and says more than a row naming no object
+        # ("strike X" is force); the target is then sought elsewhere
+        named = [
             p
             for p in patterns
             if p.obj is not None and p.obj in words and p.particle in (None, prt)
         ]
+        found = named or found
     return _named_first(found) if found else None
 
 
@@ -326,3 +333,74 @@ def _same_act(effect: Found, cause: Found) -> bool:
     same_sources = {m.start for m, _ in effect.sources} <= {m.start for m, _ in cause.sources}
     same_targets = {m.start for m in effect.targets} <= {m.start for m in cause.targets}
     return caused and same_sources and same_targets
+
+
+FALLBACK_PREPS = ("with", "to", "against", "toward", "towards")
+#: Verbs of assault that news uses of words as often as of force ("attacked the plan").
+ASSAULT_VERBS = frozenset({"attack", "assail"})
+#: Nouns of things said or written: attacking in or by one is criticism ("attacked X in a
+#: speech", "a commentary attacked X").
+TEXT_NOUNS = frozenset(
+    {"speech", "statement", "interview", "article", "editorial", "column", "commentary",
+     "letter", "blog", "post", "tweet", "address", "remark", "comment", "essay", "book",
+     "broadcast", "newspaper", "op-ed", "debate", "editorialist", "message", "report"}
+)  # fmt: skip
+#: Roots of acts that can be assaulted bodily (a protest, a deployment, a raid).
+_BODILY_ROOTS = frozenset({"14", "15", "18", "19", "20"})
+
+
+def verbal_attack(
+    verb: Token,
+    objs: list[Token],
+    sources: list[tuple[ActorMention, bool]],
+    index: MentionIndex,
+    lexicon: Lexicon,
+) -> bool:
+    """Whether an attack is made in words (criticism, 111, not force): it attacks an
+    event or policy ("attacked the proposed visit"; a protest or raid can be assaulted),
+    it is made in or by something said or written ("attacked X in a speech", "a
+    commentary attacked X", a news medium's attack), or one named person attacks people
+    that are no armed force or state ("the candidate attacked the investors")."""
+    if verb.lemma_.lower() not in ASSAULT_VERBS:
+        return False
+    heads = object_heads(objs)
+    for head in heads:
+        codes = [p.code for k in noun_keys(head) for p in lexicon.noun_patterns(k)]
+        if codes and not any(c[:2] in _BODILY_ROOTS for c in codes):
+            return True
+    framed = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "during")
+              for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    framed += [s.token for s in subjects(verb)]
+    if any(t.lemma_.lower() in TEXT_NOUNS for t in framed):
+        return True
+    if any("MED" in m.actor.sectors for m, _ in sources):
+        return True
+    persons = [
+        m for m, _ in sources if m.kind == "person" and not ARMED_SECTORS & set(m.actor.sectors)
+    ]
+    if not sources or len(persons) < len(sources) or not heads:
+        return False
+    return acts_on_kind("persons", heads, index) and not any(
+        acts_on_kind("forces", [h], index)
+        or (index.at(h.i) is not None and index.at(h.i).kind in STATE_KINDS)
+        for h in heads
+    )
+
+
+def carries_event_noun(lexicon: Lexicon, verb: Token, objs: list[Token]) -> bool:
+    """A light verb whose object is an event noun of the lexicon with its phrase there
+    ("gave a warm welcome to X"): the noun says what happened, so the verb's row that
+    names no object yields to it (own lexicon only). A noun whose phrase is missing
+    ("hosted a summit in Paris") leaves the verb its own reading."""
+    if known_lemma(verb, LIGHT_VERBS) not in LIGHT_VERBS:
+        return False
+    preps = prepositions([verb, *objs])
+    # the noun takes its target from its own preposition or a fallback one ("offered
+    # military support to X")
+    fallback = bool(preps.intersection(FALLBACK_PREPS))
+    return any(
+        p.prep is None or p.prep in preps or fallback
+        for obj in objs
+        for key in noun_keys(obj)
+        for p in lexicon.noun_patterns(key)
+    )

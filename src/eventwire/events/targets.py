@@ -24,10 +24,9 @@ from eventwire.events.clauses import (
 from eventwire.events.complements import load_object_nouns
 from eventwire.events.lexicon import Lexicon, VerbPattern
 from eventwire.events.nominal import ADDRESSEE_PREPS
-from eventwire.events.predicates import attacked
+from eventwire.events.predicates import FALLBACK_PREPS, attacked
 
 #: Prepositions tried for a target when the pattern's own slot is empty.
-FALLBACK_PREPS = ("with", "to", "against", "toward", "towards")
 #: Roots of attacks, fighting and mass violence, whose target can be where it happens.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: Roots of verbal acts on a thing (demand, disapprove, reject, threaten): the country of
