@@ -30,7 +30,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from eventwire.actors.kb_entries import normalise_name
-from eventwire.errors import DataFileError
+from eventwire.actors.tsv import table_rows
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -111,22 +111,7 @@ def parse_peoples(
     """Parse ``peoples.tsv`` text; a bad line raises DataFileError (E010) naming it."""
     rows: list[People] = []
     seen: dict[str, int] = {}
-    header = False
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
-
-        def fail(message: str, n: int = n) -> DataFileError:
-            return DataFileError(message, path=path, record=f"line {n}")
-
-        if not header:
-            if cells != COLUMNS:
-                raise fail("header must be: " + " ".join(COLUMNS))
-            header = True
-            continue
-        if len(cells) != len(COLUMNS):
-            raise fail(f"need {len(COLUMNS)} tab-separated cells: {', '.join(COLUMNS)}")
+    for n, cells, fail in table_rows(text, path, COLUMNS):
         name, forms, kind, codes, sector, note = cells
         if not name:
             raise fail("the name cell is empty")
@@ -149,8 +134,6 @@ def parse_peoples(
                 raise fail(f"name {form!r} is already on line {seen[key]}")
             seen[key] = n
         rows.append(row)
-    if not header:
-        raise DataFileError("the file has no header row", path=path, record="line 1")
     return Peoples(tuple(rows))
 
 

@@ -21,7 +21,7 @@ from importlib import resources
 from spacy.language import Language
 
 from eventwire.actors.kb_entries import Agent, normalise_name
-from eventwire.errors import DataFileError
+from eventwire.actors.tsv import table_rows
 
 FILE = "titles.tsv"
 COLUMNS = ["title", "sectors", "gender", "forms"]
@@ -56,22 +56,7 @@ def parse_titles(text: str, path: str, sectors: frozenset[str] | None = None) ->
     """Parse ``titles.tsv`` text; a bad line raises DataFileError (E010) naming it."""
     by_form: dict[str, Agent] = {}
     seen: dict[str, int] = {}
-    header = False
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
-
-        def fail(message: str, n: int = n) -> DataFileError:
-            return DataFileError(message, path=path, record=f"line {n}")
-
-        if not header:
-            if cells != COLUMNS:
-                raise fail("header must be: " + " ".join(COLUMNS))
-            header = True
-            continue
-        if len(cells) != len(COLUMNS):
-            raise fail(f"need {len(COLUMNS)} tab-separated cells: {', '.join(COLUMNS)}")
+    for n, cells, fail in table_rows(text, path, COLUMNS):
         title, codes, gender, forms = cells
         if not title:
             raise fail("the title cell is empty")
@@ -90,8 +75,6 @@ def parse_titles(text: str, path: str, sectors: frozenset[str] | None = None) ->
                 raise fail(f"form {form!r} is already on line {seen[key]}")
             seen[key] = n
             by_form[key] = entry
-    if not header:
-        raise DataFileError("the file has no header row", path=path, record="line 1")
     return Titles(by_form)
 
 
