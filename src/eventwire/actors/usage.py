@@ -7,7 +7,8 @@ Strait"; "Japan Airlines" is the company, see fallback) is a place, not an actor
 country word inside a longer name ("Latin America", "South China Sea", "Peter
 Wellington", "George Washington") or the first half of a hyphenated word that names a
 language or an origin ("French-speaking", "Chinese-made") is neither an actor nor a place
-of that country (:data:`IN_NAME`). A country adjective is an actor only inside an agent
+of that country (:data:`IN_NAME`); a person's name glued by hyphens to other words
+("Mazar-i-Sharif") is part of that longer name. A country adjective is an actor only inside an agent
 phrase ("Japanese navy"); "Japanese public opinion" is not a mention; an agent word used
 as an adjective ("military presence") is no actor.
 """
@@ -62,6 +63,19 @@ def filter_usage(doc: Doc, cands: list[Candidate]) -> None:
             cand.dropped = _is_modifier_only(doc, cand, at)
         elif cand.label == "people" and not (cand.dropped or cand.absorbed):
             cand.dropped = not is_people_actor(doc, cand, at)
+        elif cand.label == "person" and not cand.dropped and _hyphen_glued(doc, cand):
+            cand.dropped = True  # "Mazar-i-Sharif" is a city, not Nawaz Sharif
+
+
+def _hyphen_glued(doc: Doc, cand: Candidate) -> bool:
+    """A name joined by a hyphen to the word before or after it, with no space: part of
+    a longer hyphenated name ("Mazar-i-Sharif", "Abu-Sharif Street"), not that person."""
+    start, end = cand.start, cand.end
+    before = start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_
+    before = before and not doc[start - 1].whitespace_
+    after = end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+    after = after and not doc[end].whitespace_
+    return before or after
 
 
 def _before_suffix(doc: Doc, cand: Candidate) -> bool:
