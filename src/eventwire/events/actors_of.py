@@ -21,16 +21,15 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from eventwire.actors import ActorMention, KnowledgeBase
-from eventwire.events.clauses import (
+from eventwire.events.clauses import prep_objects, subjects
+from eventwire.events.mentions import (
     LOCATING_PREPS,
     MentionIndex,
     conjuncts,
+    inert_noun,
     localised,
     place_countries,
-    prep_objects,
-    subjects,
 )
-from eventwire.events.mentions import inert_noun
 from eventwire.records import Actor
 
 #: Subjects that speak or act for the actor of their by/from/of-phrase: documents and

@@ -6,8 +6,7 @@ verb's object attach to the object or to the verb, relative pronouns stand for t
 they modify. The helpers therefore look in every place the small model puts a phrase
 rather than in the one place a grammar book would.
 
-Which actor a phrase names is :mod:`.mentions` (:class:`MentionIndex`); its names are
-also importable from here, where the other event modules have always found them.
+Which actor a phrase names is :mod:`.mentions` (:class:`MentionIndex`).
 """
 
 from __future__ import annotations
@@ -16,12 +15,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-# re-exported: the other event modules import these from here
-from eventwire.events.mentions import LOCATING_PREPS as LOCATING_PREPS
-from eventwire.events.mentions import MentionIndex as MentionIndex
-from eventwire.events.mentions import conjuncts as conjuncts
-from eventwire.events.mentions import localised as localised
-from eventwire.events.mentions import place_countries as place_countries
 from eventwire.events.modality import (
     ADDRESSING_VERBS,
     ASPECT_VERBS,

@@ -20,8 +20,9 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from eventwire.events.clauses import MentionIndex, committed_gerunds, prep_objects, subjects
+from eventwire.events.clauses import committed_gerunds, prep_objects, subjects
 from eventwire.events.lexicon import row_error, tsv_rows
+from eventwire.events.mentions import MentionIndex
 from eventwire.events.modality import (
     APPEAL_VERBS,
     INTENDED_AUX,

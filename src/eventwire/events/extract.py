@@ -52,7 +52,6 @@ from eventwire.events.appeals import (
 )
 from eventwire.events.build import Found, to_records
 from eventwire.events.clauses import (
-    MentionIndex,
     governing_verb,
     is_passive,
     known_lemma,
@@ -73,6 +72,7 @@ from eventwire.events.complements import (
 )
 from eventwire.events.deverbal import load_deverbal, match_deverbal
 from eventwire.events.lexicon import Lexicon, NounPattern, VerbPattern
+from eventwire.events.mentions import MentionIndex
 from eventwire.events.modality import (
     APPEAL_VERBS,
     CONTROL_VERBS,

@@ -103,7 +103,7 @@ class MentionIndex:
 def inert_noun(noun: Token) -> bool:
     """A thing that moves only in a figurative sense ("bonds", "markets", "the yuan"):
     the ``inert`` nouns of ``object_nouns.tsv``."""
-    # here: complements imports clauses, which imports this module
+    # here: complements imports this module
     from eventwire.events.complements import load_object_nouns
 
     return noun.pos_ in ("NOUN", "PROPN") and noun.lemma_.lower() in load_object_nouns().inert

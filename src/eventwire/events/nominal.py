@@ -25,7 +25,6 @@ from spacy.tokens import Token
 
 from eventwire.actors import ActorMention
 from eventwire.events.clauses import (
-    MentionIndex,
     Slot,
     known_lemma,
     prep_objects,
@@ -35,6 +34,7 @@ from eventwire.events.clauses import (
 )
 from eventwire.events.complements import load_object_nouns
 from eventwire.events.lexicon import NounPattern
+from eventwire.events.mentions import MentionIndex
 from eventwire.events.modality import APPEAL_VERBS, INTENT_VERBS
 
 ModifierResolver = Callable[[Token, MentionIndex], ActorMention | None]

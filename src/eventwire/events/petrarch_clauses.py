@@ -40,8 +40,9 @@ from spacy.tokens import Token
 from eventwire.actors.recognize import ActorMention
 from eventwire.events.appeals import appeal_code, demand_code, threat_code
 from eventwire.events.build import Found, intent_code, refusal_code
-from eventwire.events.clauses import MentionIndex, subjects
+from eventwire.events.clauses import subjects
 from eventwire.events.lexicon import Lexicon
+from eventwire.events.mentions import MentionIndex
 from eventwire.events.petrarch_patterns import PetrarchPattern, own_phrase
 
 #: Verb classes that frame another act, lowest first: PETRARCH-2's first digit of its

@@ -35,8 +35,9 @@ from spacy.tokens import Token
 
 from eventwire.actors.recognize import ActorMention
 from eventwire.events.build import Found
-from eventwire.events.clauses import MentionIndex, conjuncts, subjects
+from eventwire.events.clauses import subjects
 from eventwire.events.lexicon import Lexicon, VerbPattern
+from eventwire.events.mentions import MentionIndex, conjuncts
 
 # Children of the verb that are not inside its verb phrase: its subject, the clauses
 # hung on it that have their own events ("after crowds trashed its embassy") and glue.

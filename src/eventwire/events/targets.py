@@ -14,15 +14,10 @@ from spacy.tokens import Token
 from eventwire.actors import ActorMention
 from eventwire.events.actors_of import ActorResolution
 from eventwire.events.build import ADDRESSED_ROOTS
-from eventwire.events.clauses import (
-    MentionIndex,
-    datives,
-    misparsed_datives,
-    prep_objects,
-    public_complements,
-)
+from eventwire.events.clauses import datives, misparsed_datives, prep_objects, public_complements
 from eventwire.events.complements import load_object_nouns
 from eventwire.events.lexicon import Lexicon, VerbPattern
+from eventwire.events.mentions import MentionIndex
 from eventwire.events.nominal import ADDRESSEE_PREPS
 from eventwire.events.predicates import FALLBACK_PREPS, attacked
 
