@@ -70,12 +70,17 @@ def filter_usage(doc: Doc, cands: list[Candidate]) -> None:
 def _hyphen_glued(doc: Doc, cand: Candidate) -> bool:
     """A name joined by a hyphen to the word before or after it, with no space: part of
     a longer hyphenated name ("Mazar-i-Sharif", "Abu-Sharif Street"), not that person."""
-    start, end = cand.start, cand.end
-    before = start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_
-    before = before and not doc[start - 1].whitespace_
-    after = end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
-    after = after and not doc[end].whitespace_
-    return before or after
+    return _glued_hyphen(doc, cand.start - 1) or _glued_hyphen(doc, cand.end)
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen between two words, with no space on either side."""
+    return (
+        0 < i < len(doc) - 1
+        and doc[i].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+    )
 
 
 def _before_suffix(doc: Doc, cand: Candidate) -> bool:
