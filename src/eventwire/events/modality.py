@@ -342,7 +342,7 @@ def modality_of(verb: Token, speech: frozenset[str]) -> tuple[Modality, bool]:
 
 def question_clause(clause: Token) -> bool:
     """A complement clause opened by whether/if or by a question word."""
-    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
+    if _whether(clause):
         return True
     first = next((t for t in clause.subtree if not t.is_punct), clause)
     return first.lower_ in QUESTION_WORDS and first.i < clause.i
@@ -353,13 +353,15 @@ def indirect_question(clause: Token) -> bool:
     was appropriate to …"), or by a question word with a modal or an infinitive of its
     own ("what reaction it will receive", "how to respond"); "asked why X attacked" and
     "how many were killed" take the act as given."""
-    if not question_clause(clause):
-        return False
-    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children):
+    if _whether(clause):
         return True
-    return any(
+    return question_clause(clause) and any(
         c.dep_ == "aux" and (c.lower_ in MODAL_AUX or c.lower_ == "to") for c in clause.children
     )
+
+
+def _whether(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
 
 
 def _speculates(verb: Token) -> bool:
