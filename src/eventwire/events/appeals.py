@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from eventwire.actors import ActorMention
 from eventwire.events.build import Found
 from eventwire.events.cameo import is_known_code
-from eventwire.events.modality import controlled, noun_complement_modality
+from eventwire.events.modality import controlled, infinitive, noun_complement_modality
 from eventwire.records import Modality
 
 #: Roots of matrix verbs that absorb their complement (appeal, demand, threaten).
@@ -98,7 +98,7 @@ def protest_targets(events: list[Found]) -> list[Found]:
             if (
                 purpose.dep_ in ("advcl", "xcomp")
                 and purpose.head.i in carriers
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children)
+                and infinitive(purpose)
             ):
                 found.targets = list(ask.targets)
                 break

@@ -49,6 +49,7 @@ from eventwire import places, times
 from eventwire.actors import ActorMention
 from eventwire.events.cameo import code_or_parent, local_code
 from eventwire.events.keep import COUNTRYLESS_SECTORS, keep_coded, keep_pair
+from eventwire.events.modality import infinitive
 from eventwire.records import Actor, Event, Modality, Plover
 
 #: Roots whose events may lack a target: protests and shows of force are often aimed
@@ -148,7 +149,7 @@ class Found:
             self.modality in (Modality.ASSERTED, Modality.REPORTED)
             and self.code[:2] not in ADDRESSED_ROOTS | PARTNER_ROOTS
             and not self.symmetric
-            and not _infinitive(self.anchor)
+            and not infinitive(self.anchor)  # "for Japan to resume talks": wished
         ):
             # GDELT practice: an event whose target is no coded actor ("released a ship",
             # "arrested a journalist") keeps a blank target, when the event is asserted
@@ -261,11 +262,6 @@ def intent_code(code: str) -> str:
 def _controlled(verb: Token) -> bool:
     """The complement of a control verb ("agreed to allow"), whose subject is the matrix's."""
     return verb.dep_ == "xcomp"
-
-
-def _infinitive(verb: Token) -> bool:
-    """An infinitive ("for Japan to resume talks") names an event wished for, not done."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def to_records(doc: Doc, found: list[Found], *, dictionary: bool = False) -> list[Event]:

@@ -28,6 +28,7 @@ from eventwire.events.modality import (
     INTENDED_AUX,
     INTENT_VERBS,
     NEGATING_VERBS,
+    infinitive,
     inverted_condition,
     own_modality,
 )
@@ -201,7 +202,7 @@ def warning_code(verb: Token, code: str, sources: list, index: MentionIndex) -> 
     something is advice, an appeal (020: "warned the government not to open fire"), and a
     warning that something else will happen a pessimistic comment (012: "warned that the
     toll could rise"), a statement that needs an addressee to be kept."""
-    if any(c.dep_ == "xcomp" and _infinitive(c) for c in verb.children):
+    if any(c.dep_ == "xcomp" and infinitive(c) for c in verb.children):
         return "020"
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if clauses:
@@ -211,10 +212,6 @@ def warning_code(verb: Token, code: str, sources: list, index: MentionIndex) -> 
     if warned_of and not any(o.lemma_.lower() in repercussions for o in warned_of):
         return "012"
     return code
-
-
-def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _warners_act(clause: Token, sources: list, index: MentionIndex) -> bool:

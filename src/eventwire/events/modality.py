@@ -108,6 +108,11 @@ def speech_verbs() -> frozenset[str]:
 ADDRESSING_VERBS = frozenset({"call", "appeal", "prevail"})
 
 
+def infinitive(verb: Token) -> bool:
+    """A to-infinitive ("to block", "to attend"): what it tells is wished, asked or meant."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def controlled(verb: Token) -> bool:
     """A complement whose subject the verb above controls: an xcomp, or an infinitive the
     small model hangs as a purpose clause from an appeal made to someone ("appealed to
@@ -118,7 +123,7 @@ def controlled(verb: Token) -> bool:
     return (
         verb.dep_ == "advcl"
         and head.lemma_.lower() in ADDRESSING_VERBS
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and infinitive(verb)
         and any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") for c in head.children)
     )
 
@@ -397,7 +402,7 @@ def purpose(clause: Token) -> bool:
     """An infinitive of purpose: a to-clause hung on a verb as adverbial ("sent ships to
     block the routes") or on a noun ("a move to condemn X", "efforts to counter X"),
     other than one that ranks its noun ("the first leader to visit X")."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+    if not infinitive(clause):
         return False
     head = clause.head
     if clause.dep_ == "advcl":
