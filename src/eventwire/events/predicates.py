@@ -335,6 +335,7 @@ def _same_act(effect: Found, cause: Found) -> bool:
     return caused and same_sources and same_targets
 
 
+#: Prepositions tried for a target when the pattern's own slot is empty.
 FALLBACK_PREPS = ("with", "to", "against", "toward", "towards")
 #: Verbs of assault that news uses of words as often as of force ("attacked the plan").
 ASSAULT_VERBS = frozenset({"attack", "assail"})

@@ -21,7 +21,6 @@ from eventwire.events.mentions import MentionIndex
 from eventwire.events.nominal import ADDRESSEE_PREPS
 from eventwire.events.predicates import FALLBACK_PREPS, attacked
 
-#: Prepositions tried for a target when the pattern's own slot is empty.
 #: Roots of attacks, fighting and mass violence, whose target can be where it happens.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: Roots of verbal acts on a thing (demand, disapprove, reject, threaten): the country of
