@@ -47,13 +47,8 @@ def settle(verbs: dict[int, Found]) -> list[Found]:
         if not outer.targets:
             asked = found.targets if outer.code[:2] == "13" else [m for m, _ in found.sources]
             outer.targets = [m for m in asked if all(m.actor != s.actor for s, _ in outer.sources)]
-        if outer.code in ("02", "020"):
-            outer.code = appeal_code(found.code)
-        elif outer.code in ("10", "100"):
-            # "demanded that China release the crew": the demand of a release (1053)
-            outer.code = demand_code(found.code)
-        elif outer.code in ("13", "130"):
-            outer.code = threat_code(found.code)
+        # "demanded that China release the crew": the demand of a release (1053)
+        outer.code = asking_code(outer.code, found.code)
     return [f for i, f in verbs.items() if i not in absorbed]
 
 
@@ -77,11 +72,21 @@ def absorb_asked(events: list[Found]) -> list[Found]:
         absorbed.add(id(found))
         if not outer.targets:
             outer.targets = [m for m, _ in found.sources]
-        if outer.code in ("02", "020"):
-            outer.code = appeal_code(found.code)
-        elif outer.code in ("10", "100"):
-            outer.code = demand_code(found.code)
+        outer.code = asking_code(outer.code, found.code)
     return [f for f in events if id(f) not in absorbed]
+
+
+def asking_code(outer: str, asked: str) -> str:
+    """The code of a generic appeal, demand or threat once it absorbs the act it asks for
+    or threatens (020 → the specific appeal, 100 → demand, 130 → threat); a specific
+    code of its own stays."""
+    if outer in ("02", "020"):
+        return appeal_code(asked)
+    if outer in ("10", "100"):
+        return demand_code(asked)
+    if outer in ("13", "130"):
+        return threat_code(asked)
+    return outer
 
 
 def protest_targets(events: list[Found]) -> list[Found]:
