@@ -108,6 +108,8 @@ class GoldSet:
     labels: dict[str, str] = field(default_factory=dict)
     #: Never used to write or tune rules: its mistakes are not written by the benchmark.
     held_out: bool = False
+    #: How the file is read when its kind's usual format is not it ("zeroshot": TSV rows).
+    layout: str = ""
 
     def file(self, shared: Path) -> Path:
         return shared / self.path
@@ -151,6 +153,7 @@ SETS: dict[str, GoldSet] = {
             "PLOVER-typed news sentences of Zero-Shot-PLOVER (1,050 rows); held out",
             labels=ZEROSHOT_LABELS,
             held_out=True,
+            layout="zeroshot",
         ),
     )
 }
@@ -173,10 +176,12 @@ def load_set(name: str, shared: Path, *, limit: int | None = None) -> list[GoldR
             f"{path}: gold file of set '{name}' not found; pass --shared DIR "
             "(the folder holding data/, usually ../shared)"
         )
-    readers = {"triples": read_petrarch_records, "plover": read_plover_records}
-    reader = readers.get(spec.kind, read_penta_records)
-    if path.suffix == ".tsv" and spec.kind == "plover":
-        reader = read_zeroshot_records
+    readers = {
+        "triples": read_petrarch_records,
+        "plover": read_plover_records,
+        "zeroshot": read_zeroshot_records,
+    }
+    reader = readers.get(spec.layout or spec.kind, read_penta_records)
     records = reader(path)
     return records[:limit] if limit is not None else records
 
