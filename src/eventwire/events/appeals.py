@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from eventwire.actors import ActorMention
 from eventwire.events.build import Found
 from eventwire.events.cameo import is_known_code
+from eventwire.events.mentions import first_conjunct
 from eventwire.events.modality import controlled, infinitive, noun_complement_modality
 from eventwire.records import Modality
 
@@ -112,9 +113,7 @@ def protest_targets(events: list[Found]) -> list[Found]:
 
 def _matrix_of(verb: Token) -> Token | None:
     """The verb whose complement ``verb`` is (through conjoined verbs)."""
-    node = verb
-    while node.dep_ == "conj" and node.head.i != node.i:
-        node = node.head
+    node = first_conjunct(verb)
     if (node.dep_ == "ccomp" or controlled(node)) and node.head.i != node.i:
         return node.head
     return None

@@ -158,6 +158,14 @@ def conjuncts(token: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+def first_conjunct(token: Token) -> Token:
+    """The first of a chain of conjuncts ("launched X and seized Y": "launched"); the
+    token itself when it is none."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def _listed_appos(token: Token) -> bool:
     """A list the parser read as an apposition ("The US, Russia, and Switzerland met":
     Russia an appos of US with Switzerland its conjunct). A true apposition ("Bush,

@@ -42,7 +42,7 @@ from eventwire.events.appeals import appeal_code, demand_code, threat_code
 from eventwire.events.build import Found, intent_code, refusal_code
 from eventwire.events.clauses import subjects
 from eventwire.events.lexicon import Lexicon
-from eventwire.events.mentions import MentionIndex
+from eventwire.events.mentions import MentionIndex, first_conjunct
 from eventwire.events.petrarch_patterns import PetrarchPattern, own_phrase
 
 #: Verb classes that frame another act, lowest first: PETRARCH-2's first digit of its
@@ -187,7 +187,7 @@ def _outside_tree(anchor: Token, index: MentionIndex) -> bool:
     clauses under it only when its own phrases name no actor ("met X on Tuesday to
     discuss …", "withdrew from X after rebels kidnapped …"), and an adverbial clause
     before the main clause ("Before leaving for X, …") is no part of its verb phrase."""
-    tok = _clause_head(anchor)
+    tok = first_conjunct(anchor)  # conjoined verbs share one clause
     if tok.head.i == tok.i:
         return False
     head = tok.head
@@ -211,14 +211,6 @@ _PHRASAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 _SUBORDINATE = frozenset({"advcl", "ccomp", "xcomp"})
 
 
-def _clause_head(anchor: Token) -> Token:
-    """The first of conjoined verbs ("launched X and seized Y" share one clause)."""
-    tok = anchor
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    return tok
-
-
 def _phrase_has_actor(verb: Token, index: MentionIndex) -> bool:
     """Whether the verb's own noun and prepositional phrases (its passive agent among
     them) name an actor: PETRARCH-2's verb phrase then has its target or source there
@@ -239,9 +231,7 @@ def _subjectless_adjunct(verb: Token) -> bool:
     """A participle or gerund adjunct with no subject of its own ("…, offering support to
     X", "for helping militants"): PETRARCH-2 takes a source only from the subject of the
     verb's own clause, or through "to" from the clause above, so it codes nothing here."""
-    tok = verb
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
+    tok = first_conjunct(verb)
     if tok.dep_ not in _ADJUNCTS or verb.tag_ not in ("VBG", "VBN"):
         return False
     return not _own_subject(verb) and not any(c.dep_ == "aux" for c in verb.children)
@@ -250,9 +240,7 @@ def _subjectless_adjunct(verb: Token) -> bool:
 def _governor(anchor: Token) -> Token | None:
     """The verb whose clausal complement the anchor heads, through conjoined verbs ("had
     attacked X and taken Y": both under "claimed")."""
-    tok = anchor
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
+    tok = first_conjunct(anchor)
     verb = tok.head
     # the clause must follow its verb, inside the verb's phrase: "X did Y, officials said"
     # is a report placed after what it reports, no clause of "said"
