@@ -2,7 +2,7 @@
 
 Usage:
     .venv/bin/python benchmarks/events_sample.py [--year 2014] [--articles 60] [--events 50]
-        [--seed 7] [--shared ../shared]
+        [--seed 7] [--shared ../shared] [--dump events.tsv]
 
 Reads the first ``--articles`` articles of ../shared/corpora/guardian-taiwan/YEAR_Taiwan_news.json
 that mention at least three political terms (the corpus PROVENANCE's "pol≥3" rule), codes
@@ -56,6 +56,23 @@ def articles(shared: Path, year: int, limit: int, folder: Path) -> list[Path]:
     return paths
 
 
+def dump_line(article, event) -> str:
+    """One event as a tab-separated line: article, actors, code, modality, trigger, sentence."""
+    source = event.source.code if event.source else "-"
+    target = event.target.code if event.target else "-"
+    fields = (
+        Path(article.path or "").name,
+        source,
+        target,
+        event.cameo,
+        event.modality.value + (" NEG" if event.negated else ""),
+        str(event.date),
+        event.text,
+        event.sentence[:300].replace("\t", " ").replace("\n", " "),
+    )
+    return "\t".join(fields) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=Path("..") / "shared")
@@ -64,11 +81,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", type=int, default=50)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/events_sample"))
+    parser.add_argument(
+        "--dump",
+        type=Path,
+        help="also write every coded event, one sorted line each, to this file "
+        "(code the same articles with two commits and diff the files)",
+    )
     args = parser.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)
     paths = articles(args.shared, args.year, args.articles, args.workdir)
     names = {code: row.name for code, row in load_cameo().items()}
     coded = [(r.article, e) for r in extract([str(p) for p in paths]) for e in r.events]
+    if args.dump:
+        args.dump.write_text("".join(sorted(dump_line(a, e) for a, e in coded)), encoding="utf-8")
     shown = min(args.events, len(coded))
     print(f"{len(paths)} articles, {len(coded)} events; a sample of {shown} (seed {args.seed})")
     sample = random.Random(args.seed).sample(coded, shown)
