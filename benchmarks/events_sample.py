@@ -16,6 +16,7 @@ debatable, and the precision is that count. Asserts nothing.
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import random
 import re
@@ -51,7 +52,8 @@ def articles(shared: Path, year: int, limit: int, folder: Path) -> list[Path]:
         path = folder / f"guardian-{year}-{n}.txt"
         published = str(item.get("publicationDate", ""))[:10]
         front = f"---\ntitle: {json.dumps(item.get('title', ''))}\npublished: {published}\n---\n"
-        path.write_text(front + item["article"], encoding="utf-8")
+        # The corpus keeps HTML entities (&quot;); the JSON reader of ``ingest`` unescapes them.
+        path.write_text(front + html.unescape(item["article"]), encoding="utf-8")
         paths.append(path)
     return paths
 
