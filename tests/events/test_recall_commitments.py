@@ -27,6 +27,30 @@ def test_promise_without_partner_is_the_subjects_own_commitment(code) -> None:
     assert triples(code("Peru promised to build new schools.")) == {("PER", None, "030")}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The opposition parties of Peru strongly agree.",
+        "Chile offers something else entirely.",
+        "The Peruvian president offered prayers for the victims.",
+        "The opposition in Peru vowed that the ruling party will pay a price.",
+    ],
+)
+def test_intent_verb_that_promises_nothing_is_no_event_alone(code, sentence: str) -> None:
+    # the generic 030 with no partner needs an infinitive or a to/on phrase saying what
+    # is promised; a thing offered, a bare agreement or a prediction commits to nothing
+    assert code(sentence) == []
+
+
+def test_commitment_named_by_the_object_is_kept_alone(code) -> None:
+    events = code("Peru reiterated its commitment to build new schools.")
+    assert {(e.source.country, e.target, e.cameo[:2]) for e in events} == {("PER", None, "03")}
+
+
+def test_offered_concessions_are_intent_to_yield(code) -> None:
+    assert triples(code("Chile offered concessions to Peru.")) == {("CHL", "PER", "035")}
+
+
 def test_agreement_to_a_coded_act_is_the_intent_to_do_it(code) -> None:
     # the embedded event gives the code, its intended modality the 03 counterpart
     events = code("Norway agreed to meet Chile.")

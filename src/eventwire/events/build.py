@@ -9,7 +9,9 @@ source is the clause's own subject and it is no statement, appeal or demand (01,
 these are about their addressee) and no cooperation (03–06) or symmetric event, which
 need a partner; an intent to cooperate
 (03) is the exception: a commitment made by the clause's own subject ("Peru promised to
-reform the courts") is kept without a partner, asserted, intended or reported;
+reform the courts") is kept without a partner, asserted, intended or reported, when it
+says what is promised (the generic 030 needs an infinitive or a to/on phrase: "they
+strongly agree", "Taiwan offers something else", "offered prayers" are no events);
 protests (14), force posture (15), claims of responsibility (015) and declining to
 comment (011) always, where CAMEO often leaves the target implicit.
 Symmetric events with conjoined actors and no target ("A and B met", "talks between A
@@ -70,6 +72,10 @@ PARTNER_ROOTS = frozenset({"03", "04", "05", "06"})
 #: Intent to cooperate (03) is kept without a partner when the subject itself commits
 #: ("promised to reform", "agreed to allow access"), asserted, intended or reported.
 OWN_COMMITMENT_ROOTS = frozenset({"03"})
+#: The generic intent to cooperate: kept alone only when it says what is promised
+#: (:func:`_commits_to`); the specific 03x codes name their content themselves.
+GENERIC_INTENT = "030"
+COMMITMENT_PREPS = frozenset({"to", "on"})
 COMMITTED = frozenset({Modality.ASSERTED, Modality.INTENDED, Modality.REPORTED})
 #: Modalities of an agentless passive kept: what happened, told by the writer or by a
 #: source ("four soldiers were killed, police said"), not what may or should happen.
@@ -141,7 +147,7 @@ class Found:
         """Why this event may stand without a target, or None when it needs one."""
         if self.code[:2] in IMPLICIT_TARGET_ROOTS or self.code in IMPLICIT_TARGET_CODES:
             return "implicit"
-        if self.is_commitment():
+        if self.is_commitment() and (self.says_what_is_promised()):
             # "Syria offered to withdraw", "Serbia's president promised to democratise":
             # a commitment is the subject's own even when no partner is named
             return "commitment"
@@ -195,6 +201,13 @@ class Found:
             return True
         promised = self.modality is Modality.INTENDED and not self.negated
         return promised and intent_code(self.code)[:2] in OWN_COMMITMENT_ROOTS
+
+    def says_what_is_promised(self) -> bool:
+        """A refusal or a specific intent names its content; the generic intent to
+        cooperate (030) stands alone only with an infinitive or to/on phrase
+        (:func:`_commits_to`): "they strongly agree", "Taiwan offers something else",
+        "offered prayers" or "vowed the party will pay" commit to nothing."""
+        return self.code != GENERIC_INTENT or self.negated or _commits_to(self.anchor)
 
     def agentless_pairs(self) -> list[tuple[ActorMention | None, bool, ActorMention | None]]:
         """A passive without an agent ("two soldiers were killed") names who was acted on but
@@ -257,6 +270,22 @@ def intent_code(code: str) -> str:
         if key in INTENT_OF:
             return INTENT_OF[key]
     return code
+
+
+def _commits_to(verb: Token) -> bool:
+    """Whether an intent verb says what is promised: it is itself a controlled complement,
+    or it or its object has an infinitive ("promised to democratise", "reiterated its
+    commitment to support") or a to/on phrase ("committed to opening up", "agreed on a
+    plan")."""
+    if _controlled(verb):
+        return True
+    objects = [child for child in verb.children if child.dep_ == "dobj"]
+    return any(
+        child.dep_ in ("xcomp", "acl")
+        or (child.dep_ == "prep" and child.lower_ in COMMITMENT_PREPS)
+        for head in (verb, *objects)
+        for child in head.children
+    )
 
 
 def _controlled(verb: Token) -> bool:
