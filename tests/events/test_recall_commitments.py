@@ -159,3 +159,15 @@ def test_committed_to_an_uncoded_act_is_the_subjects_commitment(code) -> None:
 def test_gerund_after_a_target_preposition_is_no_target(code) -> None:
     # "contributed to planning X" contributes to an activity, not aid to anyone
     assert code("The Malian army contributed to planning the operation.") == []
+
+
+def test_by_phrase_of_what_is_answered_names_the_target(code) -> None:
+    # the author of calls, claims or rulings answered is the target of the answer ...
+    events = code("Chile rejected calls by Peru and Bolivia to back the sanctions.")
+    assert triples(events) == {("CHL", "PER", "124"), ("CHL", "BOL", "124")}
+    assert triples(code("Chile dismissed claims by Peru.")) == {("CHL", "PER", "016")}
+    # ... but the by-phrase of a material act names its doer, no target
+    assert all(
+        e.target is None or e.target.country != "CHL"
+        for e in code("Chile may cancel visits to Peru by the Chilean president.")
+    )

@@ -26,6 +26,10 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 #: Roots of verbal acts on a thing (demand, disapprove, reject, threaten): the country of
 #: an adjective on the thing is a target only when the thing is a claim or event noun.
 VERBAL_ROOTS = frozenset({"10", "11", "12", "13"})
+#: Roots of acts that answer someone's words or deeds (comment, demand, disapprove,
+#: reject, threaten): the by-phrase of what is answered names its author, the target
+#: ("rejected calls by X"); on other acts it names a doer ("cancelled visits by X").
+ANSWERING_ROOTS = VERBAL_ROOTS | {"01"}
 #: Prepositions that introduce the party attacked in events of force ("fired on X").
 VIOLENT_PREPS = ("on", "at", "upon")
 
@@ -76,6 +80,7 @@ class TargetFinding(ActorResolution):
             targets = self._actors(prep_objects(public, prep), index)
             if targets:
                 return targets, True
+        owners: list[Token] = []
         if pattern.obj and pattern.target in ("obj", "none"):
             # "rejected the Iraqi government's demand", "accepted Japan's offer": the
             # event noun's possessor is the party the act answers
@@ -83,10 +88,17 @@ class TargetFinding(ActorResolution):
             # "demanded a meeting of the Security Council", "accepted the offer of X"
             owners += prep_objects(objs, "of")
             owners += [o for o in objs if self._noun_country(o, index) is not None]
-            # a pronoun possessor ("made its reservations known") is the subject's own
-            targets = [m for m in self._actors(owners, index) if m.kind != "pronoun"]
-            if targets:
-                return targets, True
+        if pattern.code[:2] in ANSWERING_ROOTS and (pattern.obj or pattern.target == "obj"):
+            # "rejected calls by X", "criticised the decision by X": the author of what is
+            # answered (an of-phrase may name the victims: "the killing of civilians")
+            # (the parser often hangs the by-phrase on an active verb: "rejected a
+            # proposal by X")
+            active = not any(c.dep_ == "auxpass" for c in verb.children)
+            owners += prep_objects([*objs, verb] if active and objs else objs, "by")
+        # a pronoun possessor ("made its reservations known") is the subject's own
+        targets = [m for m in self._actors(owners, index) if m.kind != "pronoun"]
+        if targets:
+            return targets, True
         if pattern.target == "none" and pattern.code[:2] in VIOLENT_ROOTS:
             # "retook a village in X", "launched rockets against X": where force is used
             return self._fallback_targets(pattern.code, heads, attacked(objs), index), False
