@@ -166,6 +166,10 @@ def test_by_phrase_of_what_is_answered_names_the_target(code) -> None:
     events = code("Chile rejected calls by Peru and Bolivia to back the sanctions.")
     assert triples(events) == {("CHL", "PER", "124"), ("CHL", "BOL", "124")}
     assert triples(code("Chile dismissed claims by Peru.")) == {("CHL", "PER", "016")}
+    # a passive's by-phrase is its agent, the source, never also the target
+    assert triples(code("The proposal rejected by Peru called for new talks.")) == {
+        ("PER", None, "127")
+    }
     # ... but the by-phrase of a material act names its doer, no target
     assert all(
         e.target is None or e.target.country != "CHL"

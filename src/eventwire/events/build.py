@@ -147,7 +147,7 @@ class Found:
         """Why this event may stand without a target, or None when it needs one."""
         if self.code[:2] in IMPLICIT_TARGET_ROOTS or self.code in IMPLICIT_TARGET_CODES:
             return "implicit"
-        if self.is_commitment() and (self.says_what_is_promised()):
+        if self.is_commitment() and self.says_what_is_promised():
             # "Syria offered to withdraw", "Serbia's president promised to democratise":
             # a commitment is the subject's own even when no partner is named
             return "commitment"

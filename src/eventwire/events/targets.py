@@ -14,7 +14,13 @@ from spacy.tokens import Token
 from eventwire.actors import ActorMention
 from eventwire.events.actors_of import ActorResolution
 from eventwire.events.build import ADDRESSED_ROOTS
-from eventwire.events.clauses import datives, misparsed_datives, prep_objects, public_complements
+from eventwire.events.clauses import (
+    datives,
+    is_passive,
+    misparsed_datives,
+    prep_objects,
+    public_complements,
+)
 from eventwire.events.complements import load_object_nouns
 from eventwire.events.lexicon import Lexicon, VerbPattern
 from eventwire.events.mentions import MentionIndex
@@ -90,11 +96,11 @@ class TargetFinding(ActorResolution):
             owners += [o for o in objs if self._noun_country(o, index) is not None]
         if pattern.code[:2] in ANSWERING_ROOTS and (pattern.obj or pattern.target == "obj"):
             # "rejected calls by X", "criticised the decision by X": the author of what is
-            # answered (an of-phrase may name the victims: "the killing of civilians")
-            # (the parser often hangs the by-phrase on an active verb: "rejected a
-            # proposal by X")
-            active = not any(c.dep_ == "auxpass" for c in verb.children)
-            owners += prep_objects([*objs, verb] if active and objs else objs, "by")
+            # answered (an of-phrase may name the victims: "the killing of civilians").
+            # The parser often hangs it on an active verb ("rejected a proposal by X"); a
+            # passive verb's by-phrase is its agent, the source ("the plan rejected by X")
+            on_verb = bool(objs) and not is_passive(verb)
+            owners += prep_objects([*objs, verb] if on_verb else objs, "by")
         # a pronoun possessor ("made its reservations known") is the subject's own
         targets = [m for m in self._actors(owners, index) if m.kind != "pronoun"]
         if targets:
