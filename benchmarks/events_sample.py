@@ -25,6 +25,7 @@ from pathlib import Path
 
 from eventwire.api import extract
 from eventwire.events.cameo import load_cameo
+from eventwire.records import ArticleInfo, Event
 
 POLITICAL_TERMS = (
     "minister|president|talks|military|sanctions?|protests?|diplomat(?:ic)?|troops|government"
@@ -58,7 +59,7 @@ def articles(shared: Path, year: int, limit: int, folder: Path) -> list[Path]:
     return paths
 
 
-def dump_line(article, event) -> str:
+def dump_line(article: ArticleInfo, event: Event) -> str:
     """One event as a tab-separated line: article, actors, code, modality, trigger, sentence."""
     source = event.source.code if event.source else "-"
     target = event.target.code if event.target else "-"
